@@ -17,7 +17,7 @@ public sealed class ChannelAuthorizationTests(CastFactory app) : IClassFixture<C
 
     async Task AssertAsync(ChannelType type, string endpoint, Caller caller, int expected)
     {
-        var cast = await app.Cast;
+        var cast = app.Cast;
         var scene = await cast.SceneAsync(type);
         using var anonymous = app.Anonymous();
         var http = cast.User(caller)?.Http ?? anonymous;

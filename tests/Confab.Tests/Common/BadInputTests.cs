@@ -105,7 +105,7 @@ public sealed class BadInputTests(CastFactory app) : IClassFixture<CastFactory>
     [MemberData(nameof(Requests))]
     public async Task Is_answered_with_its_exact_problem(string method, string path, string? body, string contentType, int status, string code)
     {
-        var cast = await app.Cast;
+        var cast = app.Cast;
         var caller = cast.GlobalAdmin;
         var channel = await caller.CreateChannelAsync("inputs");
         var message = await caller.PostAsync(channel, "a message");
@@ -123,7 +123,7 @@ public sealed class BadInputTests(CastFactory app) : IClassFixture<CastFactory>
     [Fact]
     public async Task A_chunked_body_over_64_KiB_is_413_too()
     {
-        var owner = (await app.Cast).Owner;
+        var owner = app.Cast.Owner;
         var channel = await owner.CreateChannelAsync("chunked");
         var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             "{\"content\": \"" + new string('a', 100 * 1024) + "\"}")));
@@ -140,7 +140,7 @@ public sealed class BadInputTests(CastFactory app) : IClassFixture<CastFactory>
     [Fact]
     public async Task Validation_errors_name_the_fields_as_the_client_sent_them()
     {
-        var owner = (await app.Cast).Owner;
+        var owner = app.Cast.Owner;
 
         var response = await owner.Http.SendRawAsync(HttpMethod.Post, "api/channels", "{\"name\": \"\", \"type\": \"public\", \"topic\": \"\\u0002\"}");
 

@@ -42,12 +42,11 @@ public sealed record Cast(TestUser GlobalAdmin, TestUser Owner, TestUser Channel
 /// <summary>What an authorization table row acts on.</summary>
 public sealed record Scene(ChannelResponse Channel, MessageResponse Message);
 
-/// <summary>A server whose first users form a <see cref="Cast"/>.</summary>
+/// <summary>A server whose first users, registered before any test runs, form a <see cref="Infrastructure.Cast"/>.</summary>
 public sealed class CastFactory : ConfabFactory
 {
-    readonly Lazy<Task<Cast>> cast;
+    // Registered eagerly, off xunit's synchronization context, so that its global admin is the server's first user.
+    public CastFactory() => Cast = Task.Run(() => Infrastructure.Cast.RegisterAsync(this)).GetAwaiter().GetResult();
 
-    public CastFactory() => cast = new(() => Infrastructure.Cast.RegisterAsync(this));
-
-    public Task<Cast> Cast => cast.Value;
+    public Cast Cast { get; }
 }
