@@ -41,10 +41,20 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
         return await AddForRecipientsAsync(channel, message, reasons, ct);
     }
 
-    /// <summary>Mention notifications for users an edit newly mentions, written at once (call it inside the edit's transaction).</summary>
-    public Task<List<Notification>> AddMentionsAsync(
-        Channel channel, Message message, IReadOnlyCollection<Guid> newlyMentioned, CancellationToken ct) =>
-        AddForRecipientsAsync(channel, message, newlyMentioned.ToDictionary(id => id, _ => NotificationType.Mention), ct);
+    /// <summary>
+    /// Mention notifications for users an edit newly mentions, written at once (call it inside the edit's transaction).
+    /// A message notifies each user at most once, across edits too: whoever it already notified, of anything, is skipped.
+    /// </summary>
+    public async Task<List<Notification>> AddMentionsAsync(
+        Channel channel, Message message, IReadOnlyCollection<Guid> newlyMentioned, CancellationToken ct)
+    {
+        if (newlyMentioned.Count == 0)
+            return [];
+        var notified = (await db.Notifications.Where(n => n.MessageId == message.Id).Select(n => n.UserId).ToListAsync(ct))
+            .ToHashSet();
+        return await AddForRecipientsAsync(channel, message,
+            newlyMentioned.Where(id => !notified.Contains(id)).ToDictionary(id => id, _ => NotificationType.Mention), ct);
+    }
 
     async Task<List<Notification>> AddForRecipientsAsync(
         Channel channel, Message message, Dictionary<Guid, NotificationType> reasons, CancellationToken ct)
