@@ -157,11 +157,26 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
         var query = db.Notifications.AsNoTracking().Where(n => n.UserId == me.Id);
         if (unreadOnly)
             query = query.Where(n => n.ReadAt == null);
-        if (PageRequest.DecodeIdCursor(cursor) is { } before)
-            query = query.Where(n => n.Id.CompareTo(before) < 0);
-        // Ids are UUID v7, so their order is creation order.
-        var rows = await query.OrderByDescending(n => n.Id).Take(take + 1).Select(AsResponse).ToListAsync(ct);
-        return Page.From(rows, take, n => PageRequest.EncodeCursor(n.Id.ToString()));
+        if (DecodeCursor(cursor) is var (at, id))
+            query = query.Where(n => n.CreatedAt <= at && (n.CreatedAt < at || n.Id.CompareTo(id) < 0));
+        // Creation order, ties broken by the UUID v7 id. Ordering by the id alone made SQLite sort the user's whole
+        // history for every page; (CreatedAt, Id) walks the (UserId, CreatedAt, Id) index instead.
+        var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(take + 1).Select(AsResponse).ToListAsync(ct);
+        return Page.From(rows, take, n => PageRequest.EncodeCursor($"{n.CreatedAt.Ticks}_{n.Id}"));
+    }
+
+    static (DateTime At, Guid Id)? DecodeCursor(string? cursor)
+    {
+        if (PageRequest.DecodeCursor(cursor) is not { } text)
+            return null;
+        var parts = text.Split('_');
+        return parts.Length == 2
+            && long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
+            && Guid.TryParse(parts[1], out var id)
+            ? (new DateTime(ticks, DateTimeKind.Utc), id)
+            : throw ConfabError.BadRequest("The cursor is malformed.");
     }
 
     public async Task<UnreadCountResponse> UnreadCountAsync(CurrentUser me, CancellationToken ct) =>
