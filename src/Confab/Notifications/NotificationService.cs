@@ -50,7 +50,11 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
     {
         if (newlyMentioned.Count == 0)
             return [];
-        var notified = (await db.Notifications.Where(n => n.MessageId == message.Id).Select(n => n.UserId).ToListAsync(ct))
+        // MessageId has no index; the user filter lets the (UserId, CreatedAt, Id) index bound the search.
+        var candidates = newlyMentioned.ToList();
+        var notified = (await db.Notifications
+                .Where(n => EF.Parameter(candidates).Contains(n.UserId) && n.MessageId == message.Id)
+                .Select(n => n.UserId).ToListAsync(ct))
             .ToHashSet();
         return await AddForRecipientsAsync(channel, message,
             newlyMentioned.Where(id => !notified.Contains(id)).ToDictionary(id => id, _ => NotificationType.Mention), ct);
