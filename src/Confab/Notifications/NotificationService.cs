@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Confab.Notifications;
 
 /// <summary>
-/// Creates notifications inside the transaction of what causes them (callers add, then save), publishes them after
-/// commit, and serves the caller's list.
+/// Creates notifications inside the transaction of what causes them (an invite is saved with the caller's changes;
+/// a message's notifications are written at once, one statement per batch), publishes them after commit, and serves
+/// the caller's list.
 /// </summary>
 public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvider clock)
 {
