@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Confab.Channels;
 using Confab.Common;
 using Confab.Data;
@@ -56,9 +57,6 @@ public sealed class MessageService(
             membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
             membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
 
-            var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
-            message.Mentions.AddRange(mentioned.Select(userId => new MessageMention { UserId = userId }));
-            created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -71,6 +69,9 @@ public sealed class MessageService(
                 return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
                     ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
             }
+            var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
+            await InsertMentionsAsync(message.Id, mentioned, ct);
+            created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -93,15 +94,22 @@ public sealed class MessageService(
         if (message.DeletedAt is not null)
             throw ConfabError.Conflict("The message was deleted.");
 
-        var before = await db.MessageMentions.Where(m => m.MessageId == messageId).Select(m => m.UserId).ToListAsync(ct);
-        var after = await mentionResolver.ResolveAsync(me, view, text, ct);
-        var added = after.Except(before).ToList();
-        message.Content = text;
-        message.EditedAt = clock.Now();
-        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId && !after.Contains(m.UserId)));
-        db.MessageMentions.AddRange(added.Select(userId => new MessageMention { MessageId = messageId, UserId = userId }));
-        var created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
-        await db.SaveChangesAsync(ct);
+        List<Notification> created;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Writing the message first takes the write lock, so concurrent edits see each other's mentions.
+            message.Content = text;
+            message.EditedAt = clock.Now();
+            await db.SaveChangesAsync(ct);
+            var before = await db.MessageMentions.Where(m => m.MessageId == messageId).Select(m => m.UserId).ToListAsync(ct);
+            var after = await mentionResolver.ResolveAsync(me, view, text, ct);
+            var added = after.Except(before).ToList();
+            await db.MessageMentions.Where(m => m.MessageId == messageId && !EF.Parameter(after).Contains(m.UserId))
+                .ExecuteDeleteAsync(ct);
+            await InsertMentionsAsync(messageId, added, ct);
+            created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
+            await transaction.CommitAsync(ct);
+        }
 
         var response = await reader.ReadOneAsync(messageId, me.Id, ct);
         await events.MessageUpdatedAsync(message.ChannelId, response, ct);
@@ -171,6 +179,21 @@ public sealed class MessageService(
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    // One INSERT ... SELECT over a JSON array instead of EF's one INSERT per row: @channel in a large channel mentions
+    // every member. SQLite syntax; "WHERE true" lets SQLite parse the upsert clause after a SELECT.
+    async Task InsertMentionsAsync(Guid messageId, List<Guid> userIds, CancellationToken ct)
+    {
+        if (userIds.Count == 0)
+            return;
+        var id = SqlValues.Text(messageId);
+        var users = JsonSerializer.Serialize(userIds.Select(SqlValues.Text));
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MessageMentions" ("MessageId", "UserId")
+            SELECT {id}, u.value FROM json_each({users}) AS u WHERE true
+            ON CONFLICT DO NOTHING
+            """, ct);
     }
 
     // Takes the channel's next seq inside the caller's transaction; the row lock serializes concurrent posters.
