@@ -50,7 +50,7 @@ public sealed class MessageNotificationTests(NotificationsFactory app) : IClassF
     {
         var alice = await app.RegisterAsync("alice");
         var bob = await app.RegisterAsync("bob");
-        var direct = await alice.OpenDirectAsync(bob);
+        var (direct, _) = await alice.OpenDirectAsync(bob);
         await using var bobInbox = await NotificationInbox.OpenAsync(bob);
         await using var aliceInbox = await NotificationInbox.OpenAsync(alice);
 
@@ -100,7 +100,7 @@ public sealed class MessageNotificationTests(NotificationsFactory app) : IClassF
         var channel = await alice.CreateChannelAsync("noisy");
         await bob.JoinAsync(channel);
         var root = await bob.PostAsync(channel, "status?");
-        var direct = await alice.OpenDirectAsync(bob);
+        var (direct, _) = await alice.OpenDirectAsync(bob);
         await bob.MuteAsync(channel);
         await bob.MuteAsync(direct);
         await using var bobInbox = await NotificationInbox.OpenAsync(bob);

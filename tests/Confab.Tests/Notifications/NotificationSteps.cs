@@ -3,9 +3,6 @@ namespace Confab.Tests.Notifications;
 /// <summary>The notification and neighbouring API calls the stories in this folder are told in.</summary>
 public static class NotificationSteps
 {
-    public static Task<Page<NotificationResponse>> NotificationsAsync(this TestUser user, string query = "") =>
-        user.GetAsync<Page<NotificationResponse>>($"api/notifications{query}");
-
     public static async Task<int> UnreadCountAsync(this TestUser user) =>
         (await user.GetAsync<UnreadCountResponse>("api/notifications/unread-count")).Count;
 
@@ -24,20 +21,9 @@ public static class NotificationSteps
         (await user.Http.PutAsJsonAsync($"api/channels/{channel.Id}/mute", new { muted })).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
 
-    public static async Task<ChannelResponse> OpenDirectAsync(this TestUser user, TestUser other)
-    {
-        var response = await user.Http.PostAsJsonAsync("api/channels/direct", new { userId = other.Id });
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<ChannelResponse>(Json.Options))!;
-    }
-
     public static async Task<MessageResponse> EditAsync(this TestUser user, MessageResponse message, string content) =>
         await (await user.Http.PatchAsJsonAsync($"api/messages/{message.Id}", new { content }))
             .ReadAsync<MessageResponse>(HttpStatusCode.OK);
-
-    public static async Task SetRoleAsync(this TestUser owner, ChannelResponse channel, TestUser member, ChannelRole role) =>
-        await (await owner.Http.PatchAsJsonAsync($"api/channels/{channel.Id}/members/{member.Id}",
-            new { role = role.ToString().ToLowerInvariant() })).ReadAsync<ChannelMemberResponse>(HttpStatusCode.OK);
 
     public static async Task DeactivateAsync(this TestUser admin, TestUser user) =>
         await (await admin.Http.PatchAsJsonAsync($"api/users/{user.Id}", new { isActive = false }))
