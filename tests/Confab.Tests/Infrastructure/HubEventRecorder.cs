@@ -1,5 +1,7 @@
 using System.Text.Json;
+
 using Confab.Realtime;
+
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Confab.Tests.Infrastructure;

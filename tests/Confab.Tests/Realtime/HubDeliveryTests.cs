@@ -1,4 +1,5 @@
 using Confab.Realtime;
+
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Confab.Tests.Realtime;

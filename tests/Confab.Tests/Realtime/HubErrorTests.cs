@@ -1,4 +1,5 @@
 using Confab.Realtime;
+
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

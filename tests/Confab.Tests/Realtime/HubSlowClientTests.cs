@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+
 using Confab.Realtime;
 
 namespace Confab.Tests.Realtime;

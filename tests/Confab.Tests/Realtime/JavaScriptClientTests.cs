@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Confab.Realtime;
 
 namespace Confab.Tests.Realtime;
