@@ -2,6 +2,7 @@ using Confab.Channels;
 using Confab.Data;
 using Confab.Messages;
 using Confab.Notifications;
+
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using Confab.Common;
 using Confab.Data;
 using Confab.Messages;
 using Confab.Users;
+
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using Confab.Common;
+
 using Microsoft.AspNetCore.SignalR;
 
 namespace Confab.Realtime;

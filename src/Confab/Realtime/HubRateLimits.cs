@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+
 using Confab.Common;
+
 using Microsoft.Extensions.Options;
 
 namespace Confab.Realtime;

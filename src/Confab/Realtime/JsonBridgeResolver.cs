@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
+
 using Confab.Common;
+
 using MessagePack;
 using MessagePack.Formatters;
 

@@ -1,5 +1,6 @@
 using Confab.Common;
 using Confab.Data;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Confab.Realtime;

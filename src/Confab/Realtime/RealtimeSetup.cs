@@ -1,6 +1,8 @@
 using Confab.Common;
+
 using MessagePack;
 using MessagePack.Resolvers;
+
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
