@@ -24,11 +24,9 @@ public sealed class ChatHub(
     UserStateCache users,
     MessageService messages,
     MemberService members,
-    ChannelAccess access,
     SyncService sync,
-    TypingThrottle typing,
-    HubRateLimits limits,
-    ChatEvents events) : Hub
+    TypingService typing,
+    HubRateLimits limits) : Hub
 {
     Guid UserId => Guid.Parse(Context.UserIdentifier!);
 
@@ -106,12 +104,9 @@ public sealed class ChatHub(
         var me = await MeAsync();
         var channel = HubArguments.Id(channelId, nameof(channelId));
         limits.Acquire(me.Id, HubRateLimits.StartTyping);
-        (await access.SeeAsync(me, channel, Aborted)).RequireMember();
-        if (!typing.TryForward(me.Id, channel))
-            return;
-        var username = Context.User?.FindFirst(JwtRegisteredClaimNames.UniqueName)?.Value
-            ?? await db.Users.Where(u => u.Id == me.Id).Select(u => u.Username).SingleAsync(Aborted);
-        await events.TypingAsync(new TypingEvent(channel, me.Id, username), Context.ConnectionId);
+        // Usernames never change, so the one in the token is current.
+        var username = Context.User?.FindFirst(JwtRegisteredClaimNames.UniqueName)?.Value;
+        await typing.StartAsync(me, channel, username, Context.ConnectionId, Aborted);
     }
 
     public async Task MarkDelivered(string channelId, long seq)

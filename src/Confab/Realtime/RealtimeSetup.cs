@@ -48,6 +48,7 @@ public static class RealtimeSetup
         services.AddScoped<ChatEvents>();
         services.AddScoped<PresenceService>();
         services.AddScoped<SyncService>();
+        services.AddScoped<TypingService>();
         return builder;
     }
 

@@ -66,16 +66,21 @@ public sealed class HubPresenceTests(ConfabFactory app) : IClassFixture<ConfabFa
     }
 
     [Fact]
-    public async Task Only_members_may_type_in_a_channel()
+    public async Task Only_members_may_type_and_not_in_an_archived_channel()
     {
         var owner = await app.RegisterAsync("host");
         var outsider = await app.RegisterAsync("outsider");
         var open = await owner.CreateChannelAsync("public-typing");
         var closed = await owner.CreateChannelAsync("private-typing", ChannelType.Private);
+        var archived = await owner.CreateChannelAsync("archived-typing");
+        (await owner.Http.DeleteAsync($"api/channels/{archived.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var (hub, _) = await app.ConnectRecordingAsync(outsider);
-        await using var __ = hub;
+        var (ownerHub, __) = await app.ConnectRecordingAsync(owner);
+        await using var ___ = hub;
+        await using var ____ = ownerHub;
 
         (await hub.ShouldFailAsync("StartTyping", open.Id.ToString())).ShouldStartWith("forbidden: ");
         (await hub.ShouldFailAsync("StartTyping", closed.Id.ToString())).ShouldStartWith("not_found: ");
+        (await ownerHub.ShouldFailAsync("StartTyping", archived.Id.ToString())).ShouldStartWith("channel_archived: ");
     }
 }
