@@ -28,13 +28,35 @@ public sealed class ChatHub(
     TypingService typing,
     HubRateLimits limits) : Hub
 {
+    static readonly object PresenceCounted = new();
+
     Guid UserId => Guid.Parse(Context.UserIdentifier!);
 
     CancellationToken Aborted => Context.ConnectionAborted;
 
     public override async Task OnConnectedAsync()
     {
-        var userId = UserId;
+        try
+        {
+            await ConnectAsync(UserId);
+        }
+        catch
+        {
+            // SignalR closes a connection whose OnConnectedAsync failed without calling OnDisconnectedAsync.
+            await DisconnectAsync(UserId);
+            throw;
+        }
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await DisconnectAsync(UserId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    async Task ConnectAsync(Guid userId)
+    {
         using (await connections.LockAsync(userId, Aborted))
         {
             connections.Add(userId, Context);
@@ -51,17 +73,17 @@ public sealed class ChatHub(
             Context.Abort();
             return;
         }
-        await presence.ConnectedAsync(userId, Aborted);
-        await base.OnConnectedAsync();
+        Context.Items[PresenceCounted] = true;
+        await presence.ConnectedAsync(userId, CancellationToken.None);
     }
 
-    public override async Task OnDisconnectedAsync(Exception? exception)
+    // Runs once or twice per connection (a failed connect, then perhaps a disconnect); each step is idempotent.
+    async Task DisconnectAsync(Guid userId)
     {
-        var userId = UserId;
         using (await connections.LockAsync(userId, CancellationToken.None))
             connections.Remove(userId, Context.ConnectionId);
-        await presence.DisconnectedAsync(userId, CancellationToken.None);
-        await base.OnDisconnectedAsync(exception);
+        if (Context.Items.Remove(PresenceCounted))
+            await presence.DisconnectedAsync(userId, CancellationToken.None);
     }
 
     public async Task<MessageResponse> SendMessage(string channelId, string content, string clientMessageId, string? parentId)
