@@ -38,6 +38,30 @@ public sealed class HubErrorTests(ConfabFactory app) : IClassFixture<ConfabFacto
     }
 
     [Fact]
+    public async Task The_largest_message_fits_the_hub_limit_and_a_frame_over_64_KiB_closes_the_connection()
+    {
+        var user = await app.RegisterAsync("bulky");
+        var room = await user.CreateChannelAsync("frames");
+        var (hub, _) = await app.ConnectRecordingAsync(user);
+        await using var __ = hub;
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+
+        // 4000 emoji are 4000 characters but about 48 KiB of JSON, since the client escapes them: over SignalR's default.
+        var largest = string.Concat(Enumerable.Repeat("🙂", 4000));
+        var sent = await hub.InvokeAsync<MessageResponse>("SendMessage", room.Id.ToString(), largest, "big-1", null);
+        sent.Content.ShouldBe(largest);
+        var oversized = hub.InvokeAsync<MessageResponse>("SendMessage", room.Id.ToString(), new string('x', 70 * 1024), "big-2", null);
+
+        await Should.ThrowAsync<Exception>(oversized);
+        (await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(10)))).ShouldBe(closed.Task, "the connection stayed open");
+    }
+
+    [Fact]
     public async Task Someone_elses_message_cannot_be_edited_and_the_error_is_forbidden()
     {
         var author = await app.RegisterAsync("original");
