@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Confab.Common;
 
@@ -26,8 +25,6 @@ public static class ProblemDetailsSetup
         builder.Services.AddExceptionHandler<ConfabExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options => JsonSetup.Configure(options.SerializerOptions));
-        // The hub's JSON protocol speaks the same contract: without this its events carry enums as numbers.
-        builder.Services.Configure<JsonHubProtocolOptions>(options => JsonSetup.Configure(options.PayloadSerializerOptions));
         return builder;
     }
 

@@ -16,6 +16,7 @@ public sealed class MessageService(
     MentionResolver mentionResolver,
     NotificationService notifications,
     ChatEvents events,
+    ChannelPublishOrder publishOrder,
     ConfabMetrics metrics,
     TimeProvider clock)
 {
@@ -32,54 +33,61 @@ public sealed class MessageService(
 
         Message message;
         List<Notification> created;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        MessageResponse response;
+        // Held from taking the seq until the events are handed to SignalR, so a channel's events go out in seq order.
+        using (await publishOrder.EnterAsync(channelId, ct))
         {
-            var seq = await NextSeqAsync(channelId, ct);
-            message = new Message
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                ChannelId = channelId,
-                Seq = seq,
-                AuthorId = me.Id,
-                Content = text,
-                ClientMessageId = clientId,
-                ParentId = parent?.Id,
-                CreatedAt = clock.Now(),
-            };
-            db.Messages.Add(message);
-            // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
-            // the replies of concurrent posters.
-            if (parent is not null)
-            {
-                await db.Messages.Where(m => m.Id == parent.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
-            }
-            var membership = view.Membership!;
-            membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
-            membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
+                var seq = await NextSeqAsync(channelId, ct);
+                message = new Message
+                {
+                    ChannelId = channelId,
+                    Seq = seq,
+                    AuthorId = me.Id,
+                    Content = text,
+                    ClientMessageId = clientId,
+                    ParentId = parent?.Id,
+                    CreatedAt = clock.Now(),
+                };
+                db.Messages.Add(message);
+                // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
+                // the replies of concurrent posters.
+                if (parent is not null)
+                {
+                    await db.Messages.Where(m => m.Id == parent.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
+                }
+                var membership = view.Membership!;
+                membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
+                membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
+                {
+                    // The same clientMessageId raced in from another connection of the author and won.
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
+                        ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
+                }
+                var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
+                await InsertMentionsAsync(message.Id, mentioned, ct);
+                created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
+                await transaction.CommitAsync(ct);
             }
-            catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
-            {
-                // The same clientMessageId raced in from another connection of the author and won.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
-                    ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
-            }
-            var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
-            await InsertMentionsAsync(message.Id, mentioned, ct);
-            created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
-            await transaction.CommitAsync(ct);
+
+            // Committed: the events must follow even if the caller goes away now, or the channel would show a gap.
+            response = await reader.ReadOneAsync(message.Id, me.Id, CancellationToken.None);
+            await events.MessageCreatedAsync(channelId, response, CancellationToken.None);
+            if (parent is not null)
+                await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, me.Id, CancellationToken.None), CancellationToken.None);
         }
 
         metrics.MessagePosted();
-        var response = await reader.ReadOneAsync(message.Id, me.Id, ct);
-        await events.MessageCreatedAsync(channelId, response, ct);
-        if (parent is not null)
-            await events.MessageUpdatedAsync(channelId, await reader.ReadOneAsync(parent.Id, me.Id, ct), ct);
         await notifications.PublishAsync(created, ct);
         return (response, true);
     }
@@ -112,7 +120,7 @@ public sealed class MessageService(
         }
 
         var response = await reader.ReadOneAsync(messageId, me.Id, ct);
-        await events.MessageUpdatedAsync(message.ChannelId, response, ct);
+        await events.MessageUpdatedAsync(response, ct);
         await notifications.PublishAsync(created, ct);
         return response;
     }
@@ -130,7 +138,7 @@ public sealed class MessageService(
         db.Reactions.RemoveRange(db.Reactions.Where(r => r.MessageId == messageId));
         db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId));
         await db.SaveChangesAsync(ct);
-        await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
     }
 
     public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
@@ -148,7 +156,7 @@ public sealed class MessageService(
             }, ct)
             : await mine.ExecuteDeleteAsync(ct) > 0;
         if (changed)
-            await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+            await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
     }
 
     /// <summary>The message and its channel as the caller sees them; a message in an invisible channel does not exist.</summary>
