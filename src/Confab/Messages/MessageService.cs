@@ -30,9 +30,11 @@ public sealed class MessageService(
         if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
             return (repeat, false);
         var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
+        var author = await reader.AuthorAsync(me.Id, ct);
 
         Message message;
         List<Notification> created;
+        List<Guid> mentioned;
         MessageResponse response;
         // Held from taking the seq until the events are handed to SignalR, so a channel's events go out in seq order.
         using (await publishOrder.EnterAsync(channelId, ct))
@@ -74,14 +76,14 @@ public sealed class MessageService(
                     return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
                         ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
                 }
-                var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
+                mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
                 await InsertMentionsAsync(message.Id, mentioned, ct);
                 created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
                 await transaction.CommitAsync(ct);
             }
 
             // Committed: the events must follow even if the caller goes away now, or the channel would show a gap.
-            response = await reader.ReadOneAsync(message.Id, me.Id, CancellationToken.None);
+            response = MessageReader.Fresh(message, author, mentioned);
             await events.MessageCreatedAsync(channelId, response, CancellationToken.None);
             if (parent is not null)
                 await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, me.Id, CancellationToken.None), CancellationToken.None);
