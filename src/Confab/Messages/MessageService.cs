@@ -133,14 +133,28 @@ public sealed class MessageService(
         view.RequireWritable();
         if (message.AuthorId != me.Id && !view.CanManage(me))
             throw ConfabError.Forbidden("Only the author, channel owners and admins may delete a message.");
-        if (message.DeletedAt is not null)
-            return;
-        message.Content = "";
-        message.DeletedAt = clock.Now();
-        db.Reactions.RemoveRange(db.Reactions.Where(r => r.MessageId == messageId));
-        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId));
-        await db.SaveChangesAsync(ct);
-        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+        var now = clock.Now();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Conditional, so that of two concurrent deletes only one counts the reply out of its thread.
+            var deleted = await db.Messages.Where(m => m.Id == messageId && m.DeletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, "").SetProperty(m => m.DeletedAt, now), ct);
+            if (deleted == 0)
+                return;
+            await db.Reactions.Where(r => r.MessageId == messageId).ExecuteDeleteAsync(ct);
+            await db.MessageMentions.Where(m => m.MessageId == messageId).ExecuteDeleteAsync(ct);
+            // A thread counts the replies one can read, as Mattermost does.
+            if (message.ParentId is { } parentId)
+            {
+                await db.Messages.Where(m => m.Id == parentId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount - 1), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, CancellationToken.None), CancellationToken.None);
+        if (message.ParentId is { } parent)
+            await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent, me.Id, CancellationToken.None), CancellationToken.None);
     }
 
     public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
