@@ -1,3 +1,4 @@
+using Confab.Common;
 using Confab.Channels;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Confab.Messages;
 
 public sealed class Message
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public Guid ChannelId { get; init; }
     public long Seq { get; init; }
     public Guid AuthorId { get; init; }
