@@ -1,5 +1,5 @@
-using Confab.Common;
 using Confab.Channels;
+using Confab.Common;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

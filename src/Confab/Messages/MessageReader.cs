@@ -15,8 +15,19 @@ public sealed class MessageReader(ChatDb db)
     {
         var rows = await messages.AsNoTracking().Select(m => new
         {
-            m.Id, m.ChannelId, m.Seq, m.AuthorId, AuthorName = m.Author!.Username, AuthorDisplay = m.Author.DisplayName,
-            m.Content, m.ClientMessageId, m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt,
+            m.Id,
+            m.ChannelId,
+            m.Seq,
+            m.AuthorId,
+            AuthorName = m.Author!.Username,
+            AuthorDisplay = m.Author.DisplayName,
+            m.Content,
+            m.ClientMessageId,
+            m.ParentId,
+            m.ReplyCount,
+            m.CreatedAt,
+            m.EditedAt,
+            m.DeletedAt,
         }).ToListAsync(ct);
         if (rows.Count == 0)
             return [];

@@ -168,7 +168,10 @@ public sealed class MessageService(
         var changed = add
             ? !await mine.AnyAsync(ct) && await TryAddReactionAsync(new Reaction
             {
-                MessageId = messageId, UserId = me.Id, Emoji = checkedEmoji, CreatedAt = clock.Now(),
+                MessageId = messageId,
+                UserId = me.Id,
+                Emoji = checkedEmoji,
+                CreatedAt = clock.Now(),
             }, ct)
             : await mine.ExecuteDeleteAsync(ct) > 0;
         if (changed)
