@@ -103,4 +103,22 @@ public sealed class PostingTests(ConfabFactory app) : IClassFixture<ConfabFactor
         ids.Distinct().Count().ShouldBe(1);
         (await fay.HistoryAsync(channel)).Items.Select(m => m.Seq).ShouldBe([1]);
     }
+
+    [Fact]
+    public async Task Retries_that_lose_a_race_leave_no_gap_among_the_posts_stored_beside_them()
+    {
+        var gil = await app.RegisterAsync("gil");
+        var channel = await gil.CreateChannelAsync("mixed");
+
+        var posts = Enumerable.Range(0, 24).Select(i => i % 2 == 0
+            ? new { content = "the retried one", clientMessageId = "same" }
+            : new { content = $"distinct {i}", clientMessageId = $"c{i}" });
+        var responses = await Task.WhenAll(posts.Select(body => gil.Http.PostAsJsonAsync($"api/channels/{channel.Id}/messages", body)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(13);
+        var history = await gil.HistoryAsync(channel);
+        history.Items.Select(m => m.Seq).Order().ShouldBe(Enumerable.Range(1, 13).Select(i => (long)i));
+        history.Items.Count(m => m.ClientMessageId == "same").ShouldBe(1);
+        (await gil.ChannelAsync(channel)).LastSeq.ShouldBe(13);
+    }
 }
