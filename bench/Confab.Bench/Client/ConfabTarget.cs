@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+using Confab.Bench.Harness;
+
+namespace Confab.Bench.Client;
+
+/// <summary>
+/// The Confab server under test: either started here as its own process (Release build,
+/// Production environment, fresh data directory) or one already running at --server-url.
+/// </summary>
+public sealed class ConfabTarget : IAsyncDisposable
+{
+    readonly ChildServer? _server;
+    UserPool? _users;
+
+    ConfabTarget(Uri baseUrl, ChildServer? server)
+    {
+        BaseUrl = baseUrl;
+        _server = server;
+        Api = new ConfabApi(baseUrl);
+    }
+
+    public Uri BaseUrl { get; }
+
+    public ConfabApi Api { get; }
+
+    /// <summary>The server's /proc figures, or null when it is not our child process.</summary>
+    public ProcessSample? Sample() => _server?.Sample();
+
+    public static async Task<ConfabTarget> StartAsync(BenchOptions options, string workDirectory)
+    {
+        if (options.ServerUrl is { } url)
+        {
+            BenchLog.Write($"using the Confab server at {url}");
+            return new ConfabTarget(url, null);
+        }
+
+        string project = Path.Combine(options.RepositoryRoot, "src", "Confab");
+        if (!options.NoBuild)
+        {
+            BenchLog.Write("building src/Confab (Release)");
+            await RunToEndAsync("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
+        }
+
+        string dll = Path.Combine(project, "bin", "Release", "net10.0", "Confab.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"no server build at {dll}");
+        }
+
+        int port = Loopback.FreePort();
+        Uri baseUrl = new($"http://127.0.0.1:{port}/");
+        string dataDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, "confab-data")).FullName;
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = workDirectory };
+        foreach (string arg in new[] { dll, "--urls", baseUrl.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Confab__DataDirectory"] = dataDirectory;
+        start.Environment["RateLimiting__Enabled"] = "false";
+        string log = Path.Combine(workDirectory, "confab-server.log");
+        ChildServer server = await ChildServer.StartAsync(start, baseUrl, "/health/live", log, TimeSpan.FromSeconds(60));
+        BenchLog.Write($"Confab server pid {server.Pid} at {baseUrl}, data in {dataDirectory}, log in {log}");
+        return new ConfabTarget(baseUrl, server);
+    }
+
+    /// <summary>Registered users shared by the scenarios, at least <paramref name="count"/> of them, with fresh tokens.</summary>
+    public async Task<UserPool> UsersAsync(int count)
+    {
+        _users ??= new UserPool(Api);
+        await _users.GrowAsync(count);
+        await _users.RefreshStaleAsync();
+        return _users;
+    }
+
+    public Task<IReadOnlyDictionary<string, double>> MetricsAsync() => ServerMetrics.ScrapeAsync(Api.Http);
+
+    static async Task RunToEndAsync(string fileName, string[] args)
+    {
+        ProcessStartInfo start = new(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} failed:\n{await output}{await errors}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
