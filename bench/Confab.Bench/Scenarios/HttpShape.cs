@@ -1,0 +1,20 @@
+using Confab.Bench.Harness;
+
+namespace Confab.Bench.Scenarios;
+
+/// <summary>The request-rate ladder the REST scenarios and their hello-world baseline run on.</summary>
+public sealed record HttpShape(IReadOnlyList<double> Rates, TimeSpan StepDuration)
+{
+    public const double P99LimitMs = 25;
+
+    public static HttpShape For(bool quick) => quick
+        ? new HttpShape([1000, 3000, 6000, 12000], TimeSpan.FromSeconds(2))
+        : new HttpShape(Harness.Rates.Geometric(500, 1.3, 40000), TimeSpan.FromSeconds(4));
+
+    public void Describe(ScenarioResult result)
+    {
+        result.Parameter("request rates tried (req/s)", string.Join(' ', Rates));
+        result.Parameter("step seconds", StepDuration.TotalSeconds);
+        result.Parameter("client", "HttpClient, HTTP/1.1, pooled keep-alive connections");
+    }
+}
