@@ -11,6 +11,7 @@ namespace Confab.Bench.Client;
 public sealed class ConfabTarget : IAsyncDisposable
 {
     readonly ChildServer? _server;
+    readonly Dictionary<int, ChannelInfo> _bigChannels = [];
     UserPool? _users;
 
     ConfabTarget(Uri baseUrl, ChildServer? server)
@@ -73,6 +74,24 @@ public sealed class ConfabTarget : IAsyncDisposable
         await _users.GrowAsync(count);
         await _users.RefreshStaleAsync();
         return _users;
+    }
+
+    /// <summary>
+    /// A public channel whose members are the first <paramref name="members"/> users of the pool,
+    /// created once and shared by the scenarios that need a big channel (joining is slow).
+    /// </summary>
+    public async Task<(ChannelInfo Channel, IReadOnlyList<BenchUser> Members)> BigChannelAsync(int members)
+    {
+        UserPool pool = await UsersAsync(members);
+        BenchUser[] users = [.. pool.Users.Take(members)];
+        if (!_bigChannels.TryGetValue(members, out ChannelInfo? channel))
+        {
+            BenchLog.Write($"creating a channel with {members} members");
+            channel = await ChannelSetup.CreateAsync(Api, $"big-{members}-{Guid.NewGuid():N}", users);
+            _bigChannels[members] = channel;
+        }
+
+        return (channel, users);
     }
 
     public Task<IReadOnlyDictionary<string, double>> MetricsAsync() => ServerMetrics.ScrapeAsync(Api.Http);

@@ -28,8 +28,9 @@ public sealed class BenchContext(BenchOptions options, Func<string, Task<Scenari
     public async Task<Measurement> BaselineAsync(string scenario, string measurement)
     {
         ScenarioResult result = await RequireAsync(scenario);
-        return result.Find(measurement)
+        Measurement found = result.Find(measurement)
             ?? throw new InvalidOperationException($"baseline {scenario} has no measurement '{measurement}'");
+        return found with { Name = $"{scenario}: {found.Name}" };
     }
 
     public async Task<ConfabTarget> ConfabAsync() =>

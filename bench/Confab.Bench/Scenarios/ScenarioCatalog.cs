@@ -8,6 +8,15 @@ public static class ScenarioCatalog
         new BaselineFanoutScenario(),
         new BaselineStorageScenario(),
         new BaselineRestScenario(),
+        new FanoutScenario(),
+        new ChatScenario(),
+        new RestPostScenario(),
+        new RestHistoryScenario(),
+        new StorageScenario(),
+        new IdleScenario(),
+        new ConnectScenario(),
+        new ReconnectScenario(),
+        new AtChannelScenario(),
     ];
 
     public static IScenario Find(string name) =>
