@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Adds an EF Core migration for every database provider: scripts/add-migration.sh NAME
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name="${1:?usage: scripts/add-migration.sh NAME}"
+dotnet tool restore >/dev/null
+dotnet ef migrations add "$name" --project src/Confab --output-dir Data/Migrations/Sqlite --namespace Confab.Data.Migrations.Sqlite

@@ -1,0 +1,42 @@
+using Confab.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Confab.Data;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddConfabDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConfabOptions>().BindConfiguration(ConfabOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddDbContextPool<ChatDb>((services, options) =>
+        {
+            var configured = builder.Configuration.GetConnectionString("Chat");
+            var connectionString = string.IsNullOrWhiteSpace(configured)
+                ? new SqliteConnectionStringBuilder
+                {
+                    DataSource = services.GetRequiredService<IOptions<ConfabOptions>>().Value.DataPath("confab.db"),
+                    DefaultTimeout = 30,
+                }.ToString()
+                : configured;
+            options.UseSqlite(connectionString);
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<ChatDb>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the server takes requests; WAL lets readers run beside the writer.</summary>
+    public static WebApplication MigrateChatDb(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDb>();
+        db.Database.Migrate();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using Confab.Common;
+using Confab.Data;
+using Confab.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Confab.Messages;
+
+/// <summary>
+/// Builds message responses for a viewer in a fixed number of queries per page: the rows, their reactions, their
+/// mentions, and the lowest member cursors of their channels, from which each message's status is derived.
+/// </summary>
+public sealed class MessageReader(ChatDb db)
+{
+    public async Task<List<MessageResponse>> ReadAsync(IQueryable<Message> messages, Guid viewerId, CancellationToken ct)
+    {
+        var rows = await messages.AsNoTracking().Select(m => new
+        {
+            m.Id, m.ChannelId, m.Seq, m.AuthorId, AuthorName = m.Author!.Username, AuthorDisplay = m.Author.DisplayName,
+            m.Content, m.ClientMessageId, m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt,
+        }).ToListAsync(ct);
+        if (rows.Count == 0)
+            return [];
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var reactions = (await db.Reactions.Where(r => ids.Contains(r.MessageId))
+                .GroupBy(r => new { r.MessageId, r.Emoji })
+                .Select(g => new { g.Key.MessageId, g.Key.Emoji, Count = g.Count(), Me = g.Any(r => r.UserId == viewerId), First = g.Min(r => r.CreatedAt) })
+                .ToListAsync(ct))
+            .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
+            .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
+        var mentions = (await db.MessageMentions.Where(m => ids.Contains(m.MessageId)).ToListAsync(ct))
+            .ToLookup(m => m.MessageId, m => m.UserId);
+        var cursors = new Dictionary<Guid, LowestCursors>();
+        foreach (var channelId in rows.Select(r => r.ChannelId).Distinct())
+            cursors[channelId] = await LowestCursorsAsync(channelId, ct);
+
+        return rows.Select(r => new MessageResponse(
+            r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
+            r.Content, r.ClientMessageId, r.ParentId, r.ReplyCount,
+            reactions[r.Id].ToList(), mentions[r.Id].ToList(),
+            r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
+    }
+
+    public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
+        (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();
+
+    // The two lowest cursors suffice: the lowest among members other than the author is one of them.
+    async Task<LowestCursors> LowestCursorsAsync(Guid channelId, CancellationToken ct)
+    {
+        var members = db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId);
+        var read = await members.OrderBy(m => m.LastReadSeq).Take(2)
+            .Select(m => new Cursor(m.UserId, m.LastReadSeq)).ToListAsync(ct);
+        var delivered = await members.OrderBy(m => m.LastDeliveredSeq).Take(2)
+            .Select(m => new Cursor(m.UserId, m.LastDeliveredSeq)).ToListAsync(ct);
+        return new LowestCursors(read, delivered);
+    }
+
+    sealed record Cursor(Guid UserId, long Seq);
+
+    sealed record LowestCursors(List<Cursor> Read, List<Cursor> Delivered)
+    {
+        public MessageStatus StatusOf(long seq, Guid authorId) =>
+            Reached(Read, seq, authorId) ? MessageStatus.Read
+            : Reached(Delivered, seq, authorId) ? MessageStatus.Delivered
+            : MessageStatus.Sent;
+
+        // With nobody else in the channel the message has reached no one.
+        static bool Reached(List<Cursor> lowest, long seq, Guid authorId) =>
+            lowest.FirstOrDefault(c => c.UserId != authorId) is { } other && other.Seq >= seq;
+    }
+}

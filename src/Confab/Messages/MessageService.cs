@@ -1,0 +1,200 @@
+using Confab.Channels;
+using Confab.Common;
+using Confab.Data;
+using Confab.Notifications;
+using Confab.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Confab.Messages;
+
+/// <summary>Posting, editing and deleting messages: one code path for REST and the hub.</summary>
+public sealed class MessageService(
+    ChatDb db,
+    ChannelAccess access,
+    MessageReader reader,
+    MentionResolver mentionResolver,
+    NotificationService notifications,
+    ChatEvents events,
+    ConfabMetrics metrics,
+    TimeProvider clock)
+{
+    /// <summary>Stores a message durably; the bool is false when <c>clientMessageId</c> named an existing one.</summary>
+    public async Task<(MessageResponse Message, bool Created)> PostAsync(
+        CurrentUser me, Guid channelId, string? content, string? clientMessageId, Guid? parentId, CancellationToken ct)
+    {
+        var text = MessageRules.Content(content);
+        var clientId = MessageRules.OptionalClientMessageId(clientMessageId);
+        var view = (await access.SeeAsync(me, channelId, ct)).RequireMember().RequireWritable();
+        if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
+            return (repeat, false);
+        var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
+
+        Message message;
+        List<Notification> created;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var seq = await NextSeqAsync(channelId, ct);
+            message = new Message
+            {
+                ChannelId = channelId,
+                Seq = seq,
+                AuthorId = me.Id,
+                Content = text,
+                ClientMessageId = clientId,
+                ParentId = parent?.Id,
+                CreatedAt = clock.Now(),
+            };
+            db.Messages.Add(message);
+            if (parent is not null)
+                parent.ReplyCount++;
+            var membership = view.Membership!;
+            membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
+            membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
+
+            var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
+            message.Mentions.AddRange(mentioned.Select(userId => new MessageMention { UserId = userId }));
+            created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
+            {
+                // The same clientMessageId raced in from another connection of the author and won.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
+                    ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        metrics.MessagePosted();
+        var response = await reader.ReadOneAsync(message.Id, me.Id, ct);
+        await events.MessageCreatedAsync(channelId, response, ct);
+        if (parent is not null)
+            await events.MessageUpdatedAsync(channelId, await reader.ReadOneAsync(parent.Id, me.Id, ct), ct);
+        await notifications.PublishAsync(created, ct);
+        return (response, true);
+    }
+
+    public async Task<MessageResponse> EditAsync(CurrentUser me, Guid messageId, string? content, CancellationToken ct)
+    {
+        var text = MessageRules.Content(content);
+        var (message, view) = await SeeAsync(me, messageId, ct);
+        view.RequireWritable();
+        if (message.AuthorId != me.Id)
+            throw ConfabError.Forbidden("Only the author may edit a message.");
+        if (message.DeletedAt is not null)
+            throw ConfabError.Conflict("The message was deleted.");
+
+        var before = await db.MessageMentions.Where(m => m.MessageId == messageId).Select(m => m.UserId).ToListAsync(ct);
+        var after = await mentionResolver.ResolveAsync(me, view, text, ct);
+        var added = after.Except(before).ToList();
+        message.Content = text;
+        message.EditedAt = clock.Now();
+        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId && !after.Contains(m.UserId)));
+        db.MessageMentions.AddRange(added.Select(userId => new MessageMention { MessageId = messageId, UserId = userId }));
+        var created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
+        await db.SaveChangesAsync(ct);
+
+        var response = await reader.ReadOneAsync(messageId, me.Id, ct);
+        await events.MessageUpdatedAsync(message.ChannelId, response, ct);
+        await notifications.PublishAsync(created, ct);
+        return response;
+    }
+
+    public async Task DeleteAsync(CurrentUser me, Guid messageId, CancellationToken ct)
+    {
+        var (message, view) = await SeeAsync(me, messageId, ct);
+        view.RequireWritable();
+        if (message.AuthorId != me.Id && !view.CanManage(me))
+            throw ConfabError.Forbidden("Only the author, channel owners and admins may delete a message.");
+        if (message.DeletedAt is not null)
+            return;
+        message.Content = "";
+        message.DeletedAt = clock.Now();
+        db.Reactions.RemoveRange(db.Reactions.Where(r => r.MessageId == messageId));
+        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId));
+        await db.SaveChangesAsync(ct);
+        await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+    }
+
+    public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
+    {
+        var checkedEmoji = MessageRules.Emoji(emoji);
+        var (message, view) = await SeeAsync(me, messageId, ct);
+        view.RequireMember().RequireWritable();
+        if (message.DeletedAt is not null)
+            throw ConfabError.Conflict("The message was deleted.");
+        var mine = db.Reactions.Where(r => r.MessageId == messageId && r.UserId == me.Id && r.Emoji == checkedEmoji);
+        var changed = add
+            ? !await mine.AnyAsync(ct) && await TryAddReactionAsync(new Reaction
+            {
+                MessageId = messageId, UserId = me.Id, Emoji = checkedEmoji, CreatedAt = clock.Now(),
+            }, ct)
+            : await mine.ExecuteDeleteAsync(ct) > 0;
+        if (changed)
+            await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+    }
+
+    /// <summary>The message and its channel as the caller sees them; a message in an invisible channel does not exist.</summary>
+    public async Task<(Message Message, ChannelView View)> SeeAsync(CurrentUser me, Guid messageId, CancellationToken ct)
+    {
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, ct)
+            ?? throw ConfabError.NotFound("message");
+        try
+        {
+            return (message, await access.SeeAsync(me, message.ChannelId, ct));
+        }
+        catch (ConfabError e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            throw ConfabError.NotFound("message");
+        }
+    }
+
+    async Task<bool> TryAddReactionAsync(Reaction reaction, CancellationToken ct)
+    {
+        db.Reactions.Add(reaction);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    // Takes the channel's next seq inside the caller's transaction; the row lock serializes concurrent posters.
+    async Task<long> NextSeqAsync(Guid channelId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+            $"UPDATE Channels SET LastSeq = LastSeq + 1 WHERE Id = {channelId} RETURNING LastSeq AS Value")
+            .ToListAsync(ct)).Single();
+
+    async Task<MessageResponse?> FindRepeatAsync(
+        CurrentUser me, Guid channelId, string clientId, string content, Guid? parentId, CancellationToken ct)
+    {
+        var existing = await db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.AuthorId == me.Id && m.ClientMessageId == clientId)
+            .Select(m => new { m.Id, m.Content, m.ParentId, m.DeletedAt })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+            return null;
+        var same = existing.ParentId == parentId && (existing.DeletedAt is not null || existing.Content == content);
+        if (!same)
+            throw ConfabError.Conflict("This clientMessageId was used for a different message.", "idempotency_conflict");
+        return await reader.ReadOneAsync(existing.Id, me.Id, ct);
+    }
+
+    async Task<Message> FindParentAsync(Guid channelId, Guid parentId, CancellationToken ct)
+    {
+        var parent = await db.Messages.FirstOrDefaultAsync(m => m.Id == parentId && m.ChannelId == channelId, ct)
+            ?? throw ConfabError.Validation("parentId", "The parent message is not in this channel.");
+        if (parent.ParentId is not null)
+            throw ConfabError.Validation("parentId", "Replies go to the thread's first message, not to another reply.");
+        return parent;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Confab.Channels;
+using Confab.Common;
+using Confab.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Confab.Messages;
+
+/// <summary>Full-text search over the messages the caller may read, newest first.</summary>
+public sealed partial class SearchService(ChatDb db, ChannelAccess access, MessageReader reader)
+{
+    // The FTS tokenizer splits on everything but letters and digits; so do we, so that no input is query syntax.
+    [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
+    private static partial Regex Word();
+
+    public async Task<Page<MessageResponse>> SearchAsync(
+        CurrentUser me, string? q, Guid? channelId, string? cursor, int? limit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            throw ConfabError.Validation("q", "q must not be empty.");
+        var take = PageRequest.Limit(limit);
+        var before = PageRequest.DecodeIdCursor(cursor);
+        if (channelId is { } id)
+            await access.SeeAsync(me, id, ct);
+
+        var words = Word().Matches(q).Select(m => m.Value).Distinct().Take(16).ToList();
+        if (words.Count == 0)
+            return new Page<MessageResponse>([], null);
+        // Every word must match, each as a prefix; quoting makes each word a plain string to FTS5.
+        var match = string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
+
+        var readable = access.ReadableChannelIds(me);
+        var hits = db.Messages
+            .FromSql($"SELECT * FROM Messages WHERE rowid IN (SELECT rowid FROM MessageSearch WHERE MessageSearch MATCH {match})")
+            .Where(m => m.DeletedAt == null && readable.Contains(m.ChannelId));
+        if (channelId is not null)
+            hits = hits.Where(m => m.ChannelId == channelId);
+        if (before is not null)
+            hits = hits.Where(m => m.Id.CompareTo(before.Value) < 0);
+        // Ids are UUID v7: descending id is newest first.
+        var rows = await reader.ReadAsync(hits.OrderByDescending(m => m.Id).Take(take + 1), me.Id, ct);
+        return Page.From(rows, take, m => PageRequest.EncodeCursor(m.Id.ToString()));
+    }
+}

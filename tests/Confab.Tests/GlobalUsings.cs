@@ -1,0 +1,10 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using Confab.Auth;
+global using Confab.Channels;
+global using Confab.Common;
+global using Confab.Messages;
+global using Confab.Notifications;
+global using Confab.Tests.Infrastructure;
+global using Confab.Users;
+global using Microsoft.Extensions.DependencyInjection;
