@@ -61,6 +61,11 @@ public sealed class ConfabTarget : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Confab__DataDirectory"] = dataDirectory;
         start.Environment["RateLimiting__Enabled"] = "false";
+        foreach ((string key, string value) in options.ServerEnvironment)
+        {
+            start.Environment[key] = value;
+        }
+
         string log = Path.Combine(workDirectory, "confab-server.log");
         ChildServer server = await ChildServer.StartAsync(start, baseUrl, "/health/live", log, TimeSpan.FromSeconds(60));
         BenchLog.Write($"Confab server pid {server.Pid} at {baseUrl}, data in {dataDirectory}, log in {log}");

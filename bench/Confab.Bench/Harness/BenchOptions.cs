@@ -13,6 +13,9 @@ public sealed record BenchOptions
 
     public int? Users { get; init; }
 
+    /// <summary>Extra environment for the Confab server (<c>--server-env KEY=VALUE</c>, repeatable).</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+
     public string RepositoryRoot { get; init; } = FindRepositoryRoot();
 
     public string ResultsDirectory => Path.Combine(RepositoryRoot, "bench", "results");
@@ -21,6 +24,7 @@ public sealed record BenchOptions
     {
         BenchOptions options = new();
         List<string> scenarios = [];
+        Dictionary<string, string> environment = new(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -30,17 +34,25 @@ public sealed record BenchOptions
                 "--no-build" => options with { NoBuild = true },
                 "--scenario" => Add(scenarios, options, Value(args, ++i, arg)),
                 "--server-url" => options with { ServerUrl = LoopbackOnly(new Uri(Value(args, ++i, arg))) },
+                "--server-env" => AddEnvironment(environment, options, Value(args, ++i, arg)),
                 "--users" => options with { Users = int.Parse(Value(args, ++i, arg), System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown argument '{arg}'"),
             };
         }
 
-        return options with { Scenarios = scenarios };
+        return options with { Scenarios = scenarios, ServerEnvironment = environment };
     }
 
     static BenchOptions Add(List<string> scenarios, BenchOptions options, string value)
     {
         scenarios.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return options;
+    }
+
+    static BenchOptions AddEnvironment(Dictionary<string, string> environment, BenchOptions options, string value)
+    {
+        string[] parts = value.Split('=', 2);
+        environment[parts[0]] = parts.Length == 2 ? parts[1] : throw new ArgumentException($"--server-env needs KEY=VALUE, not '{value}'");
         return options;
     }
 

@@ -27,7 +27,7 @@ public sealed class ChildServer : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        StreamWriter log = new(logPath) { AutoFlush = true };
+        StreamWriter log = new(logPath);
         Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);

@@ -16,7 +16,7 @@ public static class HttpStep
                 await request(i);
                 latency.RecordSince(intended);
             },
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(30));
         ProcessSample? after = sampleServer();
         return new StepResult(rate, result.SucceededPerSecond, latency.Summarize(), result.Failed + result.Unfinished, 0, result.FirstError)
         {

@@ -20,7 +20,7 @@ public sealed class BaselineRestScenario : IScenario
         result.Parameter("server GC (as Confab's build)", serverGc);
         await using ChildServer server = await BaselineProcess.StartAsync(context.WorkDirectory, serverGc);
         using HttpClient http = new(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1024 }) { BaseAddress = server.BaseUrl };
-        HttpShape shape = HttpShape.For(context.Quick);
+        HttpShape shape = HttpShape.Baseline(context.Quick);
         shape.Describe(result);
         Uri hello = new("hello", UriKind.Relative);
         LadderResult ladder = await RateLadder.ClimbAsync(shape.Rates, HttpShape.P99LimitMs, rate => HttpStep.RunAsync(

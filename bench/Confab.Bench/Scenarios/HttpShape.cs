@@ -7,9 +7,15 @@ public sealed record HttpShape(IReadOnlyList<double> Rates, TimeSpan StepDuratio
 {
     public const double P99LimitMs = 25;
 
-    public static HttpShape For(bool quick) => quick
+    /// <summary>The hello-world baseline's ladder: it starts where a real endpoint's would stop.</summary>
+    public static HttpShape Baseline(bool quick) => quick
         ? new HttpShape([1000, 3000, 6000, 12000], TimeSpan.FromSeconds(2))
         : new HttpShape(Harness.Rates.Geometric(500, 1.3, 40000), TimeSpan.FromSeconds(4));
+
+    /// <summary>Confab's REST ladder, from a rate any server should hold.</summary>
+    public static HttpShape Confab(bool quick) => quick
+        ? new HttpShape([100, 300, 1000, 3000, 6000], TimeSpan.FromSeconds(2))
+        : new HttpShape(Harness.Rates.Geometric(100, 1.3, 40000), TimeSpan.FromSeconds(4));
 
     public void Describe(ScenarioResult result)
     {

@@ -29,7 +29,7 @@ public sealed class RestHistoryScenario : IScenario
         }
 
         ScenarioResult result = new(Name, Title);
-        HttpShape shape = HttpShape.For(context.Quick);
+        HttpShape shape = HttpShape.Confab(context.Quick);
         shape.Describe(result);
         result.Parameter("messages in channel", Seeded);
         result.Parameter("page size", PageSize);

@@ -24,7 +24,7 @@ public sealed class RestPostScenario : IScenario
         ChannelInfo[] channels = await ChannelSetup.CreateManyAsync(confab.Api, $"post-{Guid.NewGuid():N}", Channels,
             c => users.Skip(c * perChannel).Take(perChannel).ToArray());
         ScenarioResult result = new(Name, Title);
-        HttpShape shape = HttpShape.For(context.Quick);
+        HttpShape shape = HttpShape.Confab(context.Quick);
         shape.Describe(result);
         result.Parameter("users", Users);
         result.Parameter("channels", Channels);
