@@ -37,13 +37,13 @@ public sealed class ConfabTarget : IAsyncDisposable
         }
 
         string project = Path.Combine(options.RepositoryRoot, "src", "Confab");
-        if (!options.NoBuild)
+        string dll = Path.Combine(project, "bin", "Release", "net10.0", "Confab.dll");
+        if (!options.NoBuild && IsStale(dll, project))
         {
             BenchLog.Write("building src/Confab (Release)");
             await RunToEndAsync("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
         }
 
-        string dll = Path.Combine(project, "bin", "Release", "net10.0", "Confab.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"no server build at {dll}");
@@ -100,6 +100,21 @@ public sealed class ConfabTarget : IAsyncDisposable
     }
 
     public Task<IReadOnlyDictionary<string, double>> MetricsAsync() => ServerMetrics.ScrapeAsync(Api.Http);
+
+    /// <summary>Whether any source under src/ is newer than the server's Release build (an up-to-date build still costs seconds).</summary>
+    static bool IsStale(string dll, string project)
+    {
+        if (!File.Exists(dll))
+        {
+            return true;
+        }
+
+        DateTime built = File.GetLastWriteTimeUtc(dll);
+        string[] outputs = [$"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"];
+        return Directory.EnumerateFiles(Path.GetDirectoryName(project)!, "*", SearchOption.AllDirectories)
+            .Where(f => !outputs.Any(o => f.Contains(o, StringComparison.Ordinal)))
+            .Any(f => File.GetLastWriteTimeUtc(f) > built);
+    }
 
     static async Task RunToEndAsync(string fileName, string[] args)
     {

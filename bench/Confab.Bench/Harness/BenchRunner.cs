@@ -11,6 +11,7 @@ public static class BenchRunner
     public static async Task<int> RunAsync(BenchOptions options)
     {
         ulong files = FileLimit.Raise(1_048_576);
+        FileLimit.Current = files;
         MachineInfo machine = MachineInfo.Current();
         IReadOnlyList<IScenario> chosen = options.Scenarios.Count == 0
             ? ScenarioCatalog.All
@@ -45,6 +46,7 @@ public static class BenchRunner
         IScenario scenario = ScenarioCatalog.Find(name);
         BenchLog.Write($"scenario {name}: {scenario.Title}");
         Stopwatch elapsed = Stopwatch.StartNew();
+        OtherLoad otherLoad = OtherLoad.Begin();
         ScenarioResult result;
         try
         {
@@ -58,6 +60,7 @@ public static class BenchRunner
         }
 
         result.Elapsed = elapsed.Elapsed;
+        result.Parameter("other processes' CPU during the scenario (% of a core)", Math.Round(otherLoad.PercentOfCoreSinceBegin()));
         context.Results[name] = result;
         string markdown = ResultPrinter.Markdown(result);
         Console.Write(ResultPrinter.Lines(result));

@@ -7,6 +7,7 @@ public sealed class ChildServer : IAsyncDisposable
 {
     readonly Process _process;
     readonly StreamWriter _log;
+    bool _stopping;
 
     ChildServer(Process process, StreamWriter log, Uri baseUrl)
     {
@@ -31,9 +32,17 @@ public sealed class ChildServer : IAsyncDisposable
         Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         ChildServer server = new(process, log, baseUrl);
+        process.Exited += (_, _) =>
+        {
+            if (!server._stopping)
+            {
+                BenchLog.Write($"server {start.FileName} (pid {process.Id}) exited on its own with code {process.ExitCode}; its log: {logPath}");
+            }
+        };
         try
         {
             await server.WaitUntilReadyAsync(readyPath, timeout);
@@ -94,6 +103,7 @@ public sealed class ChildServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -7,6 +7,9 @@ public static partial class FileLimit
 {
     const int RlimitNofile = 7;
 
+    /// <summary>The limit in force after <see cref="Raise"/>: it caps how many connections one process can hold.</summary>
+    public static ulong Current { get; set; }
+
     public static ulong Raise(ulong wanted)
     {
         if (!OperatingSystem.IsLinux() || GetRLimit(RlimitNofile, out RLimit current) != 0)

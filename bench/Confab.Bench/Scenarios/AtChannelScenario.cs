@@ -28,7 +28,7 @@ public sealed class AtChannelScenario : IScenario
     {
         ConfabTarget confab = await context.ConfabAsync();
         (ChannelInfo channel, IReadOnlyList<BenchUser> members) = await confab.BigChannelAsync(ConfabScale.BigChannelMembers(context));
-        TimeSpan duration = TimeSpan.FromSeconds(context.Quick ? 5 : 20);
+        TimeSpan duration = TimeSpan.FromSeconds(context.Quick ? 4 : 20);
         ScenarioResult result = new(Name, Title);
         result.Parameter("members (one connection each)", members.Count);
         result.Parameter("posts per second", PostsPerSecond);

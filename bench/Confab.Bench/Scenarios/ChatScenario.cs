@@ -15,7 +15,8 @@ namespace Confab.Bench.Scenarios;
 /// </summary>
 public sealed class ChatScenario : IScenario
 {
-    const int Channels = 100;
+    const int FullChannels = 100;
+    const int QuickChannels = 25;
     const int MembersPerChannel = 20;
     const int ContentChars = 100;
     const double P99LimitMs = 25;
@@ -27,13 +28,16 @@ public sealed class ChatScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchContext context)
     {
         ConfabTarget confab = await context.ConfabAsync();
-        int userCount = Math.Min(ConfabScale.Users(context), Channels * MembersPerChannel);
+
+        // Joining is slow (tens of joins a second), so --quick fills a quarter of the channels.
+        int channelCount = context.Quick ? QuickChannels : FullChannels;
+        int userCount = Math.Min(ConfabScale.Users(context), channelCount * MembersPerChannel);
         BenchUser[] users = [.. (await confab.UsersAsync(userCount)).Users.Take(userCount)];
         ScenarioResult result = new(Name, Title);
         (IReadOnlyList<double> rates, TimeSpan stepDuration) = context.Quick
-            ? ((IReadOnlyList<double>)[250, 1000, 2500, 5000], TimeSpan.FromSeconds(2))
+            ? ((IReadOnlyList<double>)[250, 1000, 2500, 5000], TimeSpan.FromSeconds(1.5))
             : (Rates.Geometric(100, 1.4, 10_000), TimeSpan.FromSeconds(5));
-        result.Parameter("channels", Channels);
+        result.Parameter("channels", channelCount);
         result.Parameter("members per channel", MembersPerChannel);
         result.Parameter("distinct users (one connection each)", userCount);
         result.Parameter("inbound rates tried (msg/s)", string.Join(' ', rates));
@@ -42,10 +46,10 @@ public sealed class ChatScenario : IScenario
         // Member k of channel c is user (c * 20 + k) mod users: with fewer users than 2,000
         // memberships each user sits in several channels, as people do.
         int UserOf(int channel, int member) => ((channel * MembersPerChannel) + member) % userCount;
-        BenchLog.Write($"creating {Channels} channels of {MembersPerChannel} members");
-        ChannelInfo[] channels = await ChannelSetup.CreateManyAsync(confab.Api, $"chat-{Guid.NewGuid():N}", Channels,
+        BenchLog.Write($"creating {channelCount} channels of {MembersPerChannel} members");
+        ChannelInfo[] channels = await ChannelSetup.CreateManyAsync(confab.Api, $"chat-{Guid.NewGuid():N}", channelCount,
             c => [.. Enumerable.Range(0, MembersPerChannel).Select(k => users[UserOf(c, k)])]);
-        long[] accepted = new long[Channels];
+        long[] accepted = new long[channelCount];
 
         ServerFootprint footprint = ServerFootprint.Begin(confab);
         DeliveryProbe probe = new();
@@ -63,8 +67,8 @@ public sealed class ChatScenario : IScenario
             MembersPerChannel - 1,
             async (intended, i) =>
             {
-                int channel = i % Channels;
-                int author = UserOf(channel, i / Channels % MembersPerChannel);
+                int channel = i % channelCount;
+                int author = UserOf(channel, i / channelCount % MembersPerChannel);
                 await fleet[author].InvokeAsync<MessageEvent>(
                     "SendMessage",
                     channels[channel].Id,
@@ -78,7 +82,7 @@ public sealed class ChatScenario : IScenario
         LadderReport.Add(result, "inbound msg/s", "msg/s", ladder, target: ">= 2500");
 
         long missing = 0;
-        await Parallel.ForAsync(0, Channels, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, _) =>
+        await Parallel.ForAsync(0, channelCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, _) =>
         {
             ChannelInfo stored = await confab.Api.GetChannelAsync(users[UserOf(c, 0)].AccessToken, channels[c].Id);
             Interlocked.Add(ref missing, Math.Max(0, accepted[c] - stored.LastSeq));

@@ -7,7 +7,7 @@ namespace Confab.Bench.Scenarios;
 /// </summary>
 public static class ConfabScale
 {
-    public static int Users(BenchContext context) => context.Options.Users ?? (context.Quick ? 100 : 1000);
+    public static int Users(BenchContext context) => context.Options.Users ?? (context.Quick ? 50 : 1000);
 
     /// <summary>Members of the big channel (fan-out, @channel): 1,000, or all users when fewer.</summary>
     public static int BigChannelMembers(BenchContext context) => Math.Min(1000, Users(context));

@@ -16,7 +16,7 @@ public sealed class ConnectScenario : IScenario
     {
         ConfabTarget confab = await context.ConfabAsync();
         UserPool pool = await confab.UsersAsync(ConfabScale.Users(context));
-        int count = context.Quick ? 3_000 : 10_000;
+        int count = context.Quick ? 2_000 : 10_000;
         ScenarioResult result = new(Name, Title);
         result.Parameter("connections", count);
         result.Parameter("handshakes in flight", InFlight);

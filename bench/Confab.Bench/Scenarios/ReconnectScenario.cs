@@ -31,7 +31,7 @@ public sealed class ReconnectScenario : IScenario
     {
         ConfabTarget confab = await context.ConfabAsync();
         IReadOnlyList<BenchUser> users = (await confab.UsersAsync(ConfabScale.Users(context))).Users;
-        int clients = context.Quick ? 5_000 : 10_000;
+        int clients = context.Quick ? 2_000 : 10_000;
         ScenarioResult result = new(Name, Title);
         result.Parameter("clients", clients);
         result.Parameter("channels", Channels);

@@ -27,7 +27,7 @@ public sealed class StorageScenario : IScenario
         ConfabTarget confab = await context.ConfabAsync();
         BenchUser[] users = [.. (await confab.UsersAsync(ManyInFlight)).Users.Take(ManyInFlight)];
         ChannelInfo[] channels = await ChannelSetup.CreateManyAsync(confab.Api, $"store-{Guid.NewGuid():N}", ManyInFlight, c => [users[c]]);
-        TimeSpan duration = TimeSpan.FromSeconds(context.Quick ? 3 : 10);
+        TimeSpan duration = TimeSpan.FromSeconds(context.Quick ? 2 : 10);
         ScenarioResult result = new(Name, Title);
         result.Parameter("seconds per run", duration.TotalSeconds);
         result.Parameter("path", "REST POST message, one channel per sender, no other members");
@@ -35,7 +35,7 @@ public sealed class StorageScenario : IScenario
         string content = new('x', 100);
 
         // Warm-up, not counted: the server's first requests run unoptimized (tiered JIT) code.
-        await ClosedLoop.RunAsync(ManyInFlight, TimeSpan.FromSeconds(2), (worker, n) =>
+        await ClosedLoop.RunAsync(ManyInFlight, TimeSpan.FromSeconds(1), (worker, n) =>
             confab.Api.PostMessageAsync(users[worker].AccessToken, channels[worker].Id, content,
                 string.Create(CultureInfo.InvariantCulture, $"warm-{worker}-{n}")));
 
