@@ -39,24 +39,39 @@ public sealed class HubFleet : IAsyncDisposable
     }
 
     /// <summary>Starts every connection, at most <paramref name="parallelism"/> at once; returns connections per second.</summary>
-    public Task<double> StartAllAsync(int parallelism, Latency? connectTime = null, Func<int, Task>? afterStart = null) =>
-        StartAsync(0, _connections.Length, parallelism, connectTime, afterStart);
+    public async Task<double> StartAllAsync(int parallelism, Latency? connectTime = null, Func<int, Task>? afterStart = null) =>
+        (await StartAsync(0, _connections.Length, parallelism, connectTime, afterStart)).PerSecond;
 
-    /// <summary>Starts connections [<paramref name="from"/>, <paramref name="to"/>); returns connections per second.</summary>
-    public async Task<double> StartAsync(int from, int to, int parallelism, Latency? connectTime = null, Func<int, Task>? afterStart = null)
+    /// <summary>
+    /// Starts connections [<paramref name="from"/>, <paramref name="to"/>), starting no new one
+    /// after <paramref name="deadline"/>; returns how many started and at what rate.
+    /// </summary>
+    public async Task<(int Started, double PerSecond)> StartAsync(
+        int from, int to, int parallelism, Latency? connectTime = null, Func<int, Task>? afterStart = null, TimeSpan? deadline = null)
     {
+        using CancellationTokenSource stop = new(deadline ?? Timeout.InfiniteTimeSpan);
         Stopwatch elapsed = Stopwatch.StartNew();
-        await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, cancellationToken) =>
+        int started = 0;
+        try
         {
-            long started = Stopwatch.GetTimestamp();
-            await _connections[i].StartAsync(cancellationToken);
-            connectTime?.RecordSince(started);
-            if (afterStart is not null)
+            await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token }, async (i, _) =>
             {
-                await afterStart(i);
-            }
-        });
-        return (to - from) / elapsed.Elapsed.TotalSeconds;
+                long begun = Stopwatch.GetTimestamp();
+                await _connections[i].StartAsync(CancellationToken.None);
+                connectTime?.RecordSince(begun);
+                Interlocked.Increment(ref started);
+                if (afterStart is not null)
+                {
+                    await afterStart(i);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The deadline passed: the connections started so far stay open.
+        }
+
+        return (started, started / elapsed.Elapsed.TotalSeconds);
     }
 
     public async Task StopAllAsync() =>
