@@ -50,6 +50,8 @@ public sealed class DeliveryProbe
         }
     }
 
+    public void OnReceived(string? payload, int receiver) => OnReceived(payload.AsSpan(), receiver);
+
     public void OnReceived(ReadOnlySpan<char> payload, int receiver)
     {
         Span<Range> parts = stackalloc Range[4];

@@ -69,7 +69,7 @@ public sealed class ChatScenario : IScenario
             {
                 int channel = i % channelCount;
                 int author = UserOf(channel, i / channelCount % MembersPerChannel);
-                await fleet[author].InvokeAsync<MessageEvent>(
+                await fleet[author].InvokeAsync<object>(
                     "SendMessage",
                     channels[channel].Id,
                     DeliveryProbe.Payload(step, author, intended, ContentChars),

@@ -39,8 +39,23 @@ public sealed class FanoutScenario : IScenario
         {
             string label = $"delivered msg/s ({protocol.ToString().ToLowerInvariant()})";
             DeliveryProbe probe = new();
+            LoosePayload loose = new();
             await using HubFleet fleet = HubFleet.Build(confab.BaseUrl, Connections, i => members[i % members.Count], protocol, (connection, i) =>
-                connection.On<MessageEvent>("messageCreated", m => probe.OnReceived(m.Content, i)));
+            {
+                if (protocol == HubProtocol.Json)
+                {
+                    connection.On<MessageEvent>("messageCreated", m => probe.OnReceived(m.Content, i));
+                }
+                else
+                {
+                    // Untyped, so a payload with the wrong key casing is still timed, and reported.
+                    connection.On("messageCreated", [typeof(object)], args =>
+                    {
+                        probe.OnReceived(loose.Field(args[0], "content"), i);
+                        return Task.CompletedTask;
+                    });
+                }
+            });
             BenchLog.Write($"connecting {Connections} {protocol} clients");
             await fleet.StartAllAsync(parallelism: 100);
             int step = 0;
@@ -50,7 +65,7 @@ public sealed class FanoutScenario : IScenario
                 rate,
                 shape.StepDuration,
                 Connections - 1,
-                (intended, i) => fleet[i % Senders].InvokeAsync<MessageEvent>(
+                (intended, i) => fleet[i % Senders].InvokeAsync<object>(
                     "SendMessage",
                     channel.Id,
                     DeliveryProbe.Payload(step, i % Senders, intended, ContentChars),
@@ -59,6 +74,10 @@ public sealed class FanoutScenario : IScenario
                 confab.Sample,
                 shape.Drain), BenchLog.Write);
             LadderReport.Add(result, label, "msg/s", ladder, baseline, ">= 60000; ratio >= 0.4");
+            if (loose.PascalCaseSeen > 0)
+            {
+                result.Errors.Add($"{loose.PascalCaseSeen} MessagePack messageCreated payloads had PascalCase keys; the contract names them in camelCase");
+            }
         }
 
         await footprint.AddToAsync(result);
