@@ -7,6 +7,6 @@ public sealed record LadderResult(StepResult? Best, IReadOnlyList<StepResult> St
 
     public long Lost => Steps.Sum(s => s.Lost);
 
-    /// <summary>The first step that missed the limit, which shows where the knee is.</summary>
-    public StepResult? FirstMiss => Steps.FirstOrDefault(s => !s.Passes(P99LimitMs));
+    /// <summary>The last step run, when it missed the limit: it shows where the knee is.</summary>
+    public StepResult? FirstMiss => Steps.Count > 0 && !Steps[^1].Passes(P99LimitMs) ? Steps[^1] : null;
 }

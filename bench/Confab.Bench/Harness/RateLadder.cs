@@ -12,7 +12,8 @@ public static class RateLadder
         IReadOnlyList<double> rates,
         double p99LimitMs,
         Func<double, Task<StepResult>> runStep,
-        Action<string> log)
+        Action<string> log,
+        bool retryMisses = false)
     {
         StepResult warmup = await runStep(rates[0]);
         log($"warm-up at {rates[0]:0.#}/s: p99 {warmup.Latency.P99:0.##} ms, failed {warmup.Failed}, lost {warmup.Lost}");
@@ -20,12 +21,14 @@ public static class RateLadder
         StepResult? best = null;
         foreach (double rate in rates)
         {
-            StepResult step = await runStep(rate);
-            steps.Add(step);
-            log($"step {rate:0.#}/s: achieved {step.AchievedRate:0.#}/s, p50 {step.Latency.P50:0.##} ms, "
-                + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, lost {step.Lost}, "
-                + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms"
-                + (step.FirstError is null ? "" : $", first error: {step.FirstError}"));
+            // A rate that misses is tried once more: on a shared two-core machine one noisy
+            // step should not end the climb. Both attempts are kept and reported.
+            StepResult step = await RunLoggedAsync(rate, runStep, log, steps);
+            if (retryMisses && !step.Passes(p99LimitMs) && step.Failed == 0 && step.Lost == 0)
+            {
+                step = await RunLoggedAsync(rate, runStep, log, steps);
+            }
+
             if (!step.Passes(p99LimitMs))
             {
                 break;
@@ -35,5 +38,16 @@ public static class RateLadder
         }
 
         return new LadderResult(best, steps, p99LimitMs);
+    }
+
+    static async Task<StepResult> RunLoggedAsync(double rate, Func<double, Task<StepResult>> runStep, Action<string> log, List<StepResult> steps)
+    {
+        StepResult step = await runStep(rate);
+        steps.Add(step);
+        log($"step {rate:0.#}/s: achieved {step.AchievedRate:0.#}/s, p50 {step.Latency.P50:0.##} ms, "
+            + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, lost {step.Lost}, "
+            + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms"
+            + (step.FirstError is null ? "" : $", first error: {step.FirstError}"));
+        return step;
     }
 }
