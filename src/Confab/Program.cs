@@ -7,7 +7,8 @@ using Confab.Notifications;
 using Confab.Realtime;
 using Confab.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings*.json ship beside the binary, so the server finds them whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDotEnv()
     .AddConfabOperations()
     .AddConfabProblemDetails()

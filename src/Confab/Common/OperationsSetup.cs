@@ -29,12 +29,18 @@ public static class OperationsSetup
                 "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.SignalR", ConfabMetrics.MeterName)
             .AddPrometheusExporter());
         builder.Services.AddSingleton<ConfabMetrics>();
+        var origins = builder.Configuration.GetValue<string>("Cors:AllowedOrigins")?
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        // SignalR's browser client sends credentials, so origins are listed, never a wildcard.
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+            policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
         return builder;
     }
 
     public static WebApplication UseConfabOperations(this WebApplication app)
     {
         app.UseHttpLogging();
+        app.UseCors();
         return app;
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Confab.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ChatDb))]
-    [Migration("20261126021718_MessageSearch")]
+    [Migration("20261126022327_MessageSearch")]
     partial class MessageSearch
     {
         /// <inheritdoc />

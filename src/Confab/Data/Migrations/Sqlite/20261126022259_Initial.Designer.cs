@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Confab.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ChatDb))]
-    [Migration("20261126021659_Initial")]
+    [Migration("20261126022259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
