@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Confab.Bench.Harness;
@@ -5,7 +6,11 @@ namespace Confab.Bench.Harness;
 /// <summary>Writes one scenario's result to <c>bench/results/&lt;scenario&gt;.json</c>.</summary>
 public static class ResultWriter
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static async Task<string> WriteAsync(string directory, ScenarioResult result, MachineInfo machine, bool quick)
     {
