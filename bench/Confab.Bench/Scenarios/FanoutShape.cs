@@ -4,8 +4,8 @@ namespace Confab.Bench.Scenarios;
 public sealed record FanoutShape(IReadOnlyList<double> Rates, TimeSpan StepDuration, TimeSpan Drain)
 {
     public static FanoutShape For(bool quick) => quick
-        ? new FanoutShape([30, 100, 300, 600], TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4))
-        : new FanoutShape(Harness.Rates.Geometric(10, 1.4, 2000), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+        ? new FanoutShape([10, 50, 200, 600], TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4))
+        : new FanoutShape(Harness.Rates.Geometric(5, 1.4, 2000), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
 
     public void Describe(Harness.ScenarioResult result, int members, int senders, int payload)
     {
