@@ -22,7 +22,6 @@ public static class HubClients
             .WithUrl(new Uri(baseUrl, "hubs/chat"), HttpTransportType.WebSockets, options =>
             {
                 options.SkipNegotiation = true;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     ClientWebSocket socket = new();
