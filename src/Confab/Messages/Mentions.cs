@@ -7,8 +7,9 @@ public sealed partial record Mentions(IReadOnlySet<string> Usernames, bool Chann
 {
     public const string ChannelKeyword = "channel";
 
-    // '@' starts a mention only at the start or after a character that cannot be part of an address or a word.
-    [GeneratedRegex(@"(?<![\w.@-])@([A-Za-z0-9._-]{3,32})")]
+    // '@' starts a mention only at the start or after a character that cannot be part of an address or a word, and
+    // the name must end there too: a longer run of name characters is not a mention of its first 32.
+    [GeneratedRegex(@"(?<![\w.@-])@([A-Za-z0-9._-]{3,32})(?![\w-]|\.[\w-])")]
     private static partial Regex Pattern();
 
     public static Mentions Parse(string content)

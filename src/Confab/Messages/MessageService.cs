@@ -45,8 +45,13 @@ public sealed class MessageService(
                 CreatedAt = clock.Now(),
             };
             db.Messages.Add(message);
+            // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
+            // the replies of concurrent posters.
             if (parent is not null)
-                parent.ReplyCount++;
+            {
+                await db.Messages.Where(m => m.Id == parent.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
+            }
             var membership = view.Membership!;
             membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
             membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);

@@ -13,6 +13,10 @@ public static class HttpAssertions
         return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json.Options)!;
     }
 
+    /// <summary>Asserts a status without a body to read (204 and friends), showing the body when it differs.</summary>
+    public static async Task ShouldHaveStatusAsync(this HttpResponseMessage response, HttpStatusCode expected) =>
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+
     public static async Task<Problem> ReadProblemAsync(this HttpResponseMessage response)
     {
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
@@ -24,6 +28,7 @@ public static class HttpAssertions
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
         var problem = System.Text.Json.JsonSerializer.Deserialize<Problem>(body, Json.Options)!;
         problem.Code.ShouldBe(code, body);
         problem.Status.ShouldBe((int)status);
