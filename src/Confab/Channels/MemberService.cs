@@ -59,8 +59,9 @@ public sealed class MemberService(
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, ct))
             throw ConfabError.NotFound("user");
         var added = !await db.ChannelMembers.AnyAsync(m => m.ChannelId == channelId && m.UserId == userId, ct);
+        // Adding oneself (a global admin entering a private channel) is no invitation.
         if (added)
-            await AddAsync(view.Channel, userId, ct, invitedBy: me.Id);
+            await AddAsync(view.Channel, userId, ct, invitedBy: userId == me.Id ? null : me.Id);
         return (await MemberResponseAsync(channelId, userId, ct), added);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Confab.Channels;
 using Confab.Common;
 using Confab.Data;
@@ -15,6 +16,7 @@ public sealed class MessageService(
     MentionResolver mentionResolver,
     NotificationService notifications,
     ChatEvents events,
+    ChannelPublishOrder publishOrder,
     ConfabMetrics metrics,
     TimeProvider clock)
 {
@@ -31,54 +33,61 @@ public sealed class MessageService(
 
         Message message;
         List<Notification> created;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        MessageResponse response;
+        // Held from taking the seq until the events are handed to SignalR, so a channel's events go out in seq order.
+        using (await publishOrder.EnterAsync(channelId, ct))
         {
-            var seq = await NextSeqAsync(channelId, ct);
-            message = new Message
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                ChannelId = channelId,
-                Seq = seq,
-                AuthorId = me.Id,
-                Content = text,
-                ClientMessageId = clientId,
-                ParentId = parent?.Id,
-                CreatedAt = clock.Now(),
-            };
-            db.Messages.Add(message);
-            // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
-            // the replies of concurrent posters.
-            if (parent is not null)
-            {
-                await db.Messages.Where(m => m.Id == parent.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
-            }
-            var membership = view.Membership!;
-            membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
-            membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
+                var seq = await NextSeqAsync(channelId, ct);
+                message = new Message
+                {
+                    ChannelId = channelId,
+                    Seq = seq,
+                    AuthorId = me.Id,
+                    Content = text,
+                    ClientMessageId = clientId,
+                    ParentId = parent?.Id,
+                    CreatedAt = clock.Now(),
+                };
+                db.Messages.Add(message);
+                // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
+                // the replies of concurrent posters.
+                if (parent is not null)
+                {
+                    await db.Messages.Where(m => m.Id == parent.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
+                }
+                var membership = view.Membership!;
+                membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
+                membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
 
-            var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
-            message.Mentions.AddRange(mentioned.Select(userId => new MessageMention { UserId = userId }));
-            created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
+                {
+                    // The same clientMessageId raced in from another connection of the author and won.
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
+                        ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
+                }
+                var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
+                await InsertMentionsAsync(message.Id, mentioned, ct);
+                created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
+                await transaction.CommitAsync(ct);
             }
-            catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
-            {
-                // The same clientMessageId raced in from another connection of the author and won.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
-                    ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
-            }
-            await transaction.CommitAsync(ct);
+
+            // Committed: the events must follow even if the caller goes away now, or the channel would show a gap.
+            response = await reader.ReadOneAsync(message.Id, me.Id, CancellationToken.None);
+            await events.MessageCreatedAsync(channelId, response, CancellationToken.None);
+            if (parent is not null)
+                await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, me.Id, CancellationToken.None), CancellationToken.None);
         }
 
         metrics.MessagePosted();
-        var response = await reader.ReadOneAsync(message.Id, me.Id, ct);
-        await events.MessageCreatedAsync(channelId, response, ct);
-        if (parent is not null)
-            await events.MessageUpdatedAsync(channelId, await reader.ReadOneAsync(parent.Id, me.Id, ct), ct);
         await notifications.PublishAsync(created, ct);
         return (response, true);
     }
@@ -93,18 +102,25 @@ public sealed class MessageService(
         if (message.DeletedAt is not null)
             throw ConfabError.Conflict("The message was deleted.");
 
-        var before = await db.MessageMentions.Where(m => m.MessageId == messageId).Select(m => m.UserId).ToListAsync(ct);
-        var after = await mentionResolver.ResolveAsync(me, view, text, ct);
-        var added = after.Except(before).ToList();
-        message.Content = text;
-        message.EditedAt = clock.Now();
-        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId && !after.Contains(m.UserId)));
-        db.MessageMentions.AddRange(added.Select(userId => new MessageMention { MessageId = messageId, UserId = userId }));
-        var created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
-        await db.SaveChangesAsync(ct);
+        List<Notification> created;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Writing the message first takes the write lock, so concurrent edits see each other's mentions.
+            message.Content = text;
+            message.EditedAt = clock.Now();
+            await db.SaveChangesAsync(ct);
+            var before = await db.MessageMentions.Where(m => m.MessageId == messageId).Select(m => m.UserId).ToListAsync(ct);
+            var after = await mentionResolver.ResolveAsync(me, view, text, ct);
+            var added = after.Except(before).ToList();
+            await db.MessageMentions.Where(m => m.MessageId == messageId && !EF.Parameter(after).Contains(m.UserId))
+                .ExecuteDeleteAsync(ct);
+            await InsertMentionsAsync(messageId, added, ct);
+            created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
+            await transaction.CommitAsync(ct);
+        }
 
         var response = await reader.ReadOneAsync(messageId, me.Id, ct);
-        await events.MessageUpdatedAsync(message.ChannelId, response, ct);
+        await events.MessageUpdatedAsync(response, ct);
         await notifications.PublishAsync(created, ct);
         return response;
     }
@@ -122,7 +138,7 @@ public sealed class MessageService(
         db.Reactions.RemoveRange(db.Reactions.Where(r => r.MessageId == messageId));
         db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId));
         await db.SaveChangesAsync(ct);
-        await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
     }
 
     public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
@@ -140,7 +156,7 @@ public sealed class MessageService(
             }, ct)
             : await mine.ExecuteDeleteAsync(ct) > 0;
         if (changed)
-            await events.MessageUpdatedAsync(message.ChannelId, await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+            await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
     }
 
     /// <summary>The message and its channel as the caller sees them; a message in an invisible channel does not exist.</summary>
@@ -171,6 +187,21 @@ public sealed class MessageService(
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    // One INSERT ... SELECT over a JSON array instead of EF's one INSERT per row: @channel in a large channel mentions
+    // every member. SQLite syntax; "WHERE true" lets SQLite parse the upsert clause after a SELECT.
+    async Task InsertMentionsAsync(Guid messageId, List<Guid> userIds, CancellationToken ct)
+    {
+        if (userIds.Count == 0)
+            return;
+        var id = SqlValues.Text(messageId);
+        var users = JsonSerializer.Serialize(userIds.Select(SqlValues.Text));
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MessageMentions" ("MessageId", "UserId")
+            SELECT {id}, u.value FROM json_each({users}) AS u WHERE true
+            ON CONFLICT DO NOTHING
+            """, ct);
     }
 
     // Takes the channel's next seq inside the caller's transaction; the row lock serializes concurrent posters.

@@ -6,6 +6,8 @@ namespace Confab.Realtime;
 public sealed class PresenceTracker
 {
     readonly ConcurrentDictionary<Guid, int> connections = new();
+    readonly ConcurrentDictionary<Guid, byte> announcedOnline = new();
+    readonly StripedLocks locks = new();
 
     public bool IsOnline(Guid userId) => connections.ContainsKey(userId);
 
@@ -25,4 +27,12 @@ public sealed class PresenceTracker
         }
         return false;
     }
+
+    /// <summary>Serializes announcing one user's presence, so a quick disconnect and reconnect cannot be told backwards.</summary>
+    public Task<IDisposable> LockAsync(Guid userId, CancellationToken ct) => locks.EnterAsync(userId, ct);
+
+    /// <summary>Under the user's lock: true when the user's current state differs from the last one announced, which it now is.</summary>
+    public bool TryAnnounce(Guid userId) => IsOnline(userId)
+        ? announcedOnline.TryAdd(userId, 0)
+        : announcedOnline.TryRemove(userId, out _);
 }

@@ -33,6 +33,6 @@ public static class TestUserSteps
         return (await response.ReadAsync<ChannelResponse>(status is HttpStatusCode.Created ? status : HttpStatusCode.OK), status);
     }
 
-    public static async Task<Page<NotificationResponse>> NotificationsAsync(this TestUser caller) =>
-        await caller.GetAsync<Page<NotificationResponse>>("api/notifications");
+    public static async Task<Page<NotificationResponse>> NotificationsAsync(this TestUser caller, string query = "") =>
+        await caller.GetAsync<Page<NotificationResponse>>($"api/notifications{query}");
 }
