@@ -61,6 +61,11 @@ public sealed class ConfabTarget : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Confab__DataDirectory"] = dataDirectory;
         start.Environment["RateLimiting__Enabled"] = "false";
+
+        // A few users stand in for many here, so each sends far more than a person would:
+        // the per-user SendMessage bucket goes to its configured maximum.
+        start.Environment["Realtime__SendMessageBurst"] = "100000";
+        start.Environment["Realtime__SendMessagesPerMinute"] = "600000";
         foreach ((string key, string value) in options.ServerEnvironment)
         {
             start.Environment[key] = value;

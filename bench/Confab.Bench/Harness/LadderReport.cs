@@ -9,11 +9,14 @@ public static class LadderReport
     /// Adds "<paramref name="label"/> at p99 &lt;= limit" (the best passing step's achieved rate,
     /// 0 when none passed) with its latency, the server CPU during it, and the first step that missed.
     /// </summary>
-    public static void Add(ScenarioResult result, string label, string unit, LadderResult ladder, Measurement? baseline = null, string? target = null)
+    /// <param name="figure">What a step's rate is in the reported unit; its achieved rate unless given.</param>
+    public static void Add(
+        ScenarioResult result, string label, string unit, LadderResult ladder, Measurement? baseline = null, string? target = null, Func<StepResult, double>? figure = null)
     {
+        figure ??= s => s.AchievedRate;
         string limit = ladder.P99LimitMs.ToString("0.#", CultureInfo.InvariantCulture);
         StepResult? best = ladder.Best;
-        result.Add(new Measurement($"{label} at p99 <= {limit} ms", best?.AchievedRate ?? 0, unit, baseline?.Value, baseline is null ? null : baseline.Name, target));
+        result.Add(new Measurement($"{label} at p99 <= {limit} ms", best is null ? 0 : figure(best), unit, baseline?.Value, baseline is null ? null : baseline.Name, target));
         if (best is not null)
         {
             result.AddRange(best.Latency.ToMeasurements($"{label} latency at that rate"));
@@ -25,7 +28,7 @@ public static class LadderReport
 
         if (ladder.FirstMiss is { } miss)
         {
-            result.Add(new Measurement($"{label} next step: achieved", miss.AchievedRate, unit));
+            result.Add(new Measurement($"{label} next step: achieved", figure(miss), unit));
             result.Add(new Measurement($"{label} next step: p99", miss.Latency.P99, "ms"));
         }
 

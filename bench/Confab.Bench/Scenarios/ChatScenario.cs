@@ -79,7 +79,13 @@ public sealed class ChatScenario : IScenario
             },
             confab.Sample,
             TimeSpan.FromSeconds(context.Quick ? 5 : 15)), BenchLog.Write, retryMisses: !context.Quick);
-        LadderReport.Add(result, "inbound msg/s", "msg/s", ladder, target: ">= 2500");
+        // A step's achieved rate counts deliveries; each inbound message has 19 receivers.
+        LadderReport.Add(result, "inbound msg/s", "msg/s", ladder, target: ">= 2500", figure: s => s.AchievedRate / (MembersPerChannel - 1));
+        if (ladder.Best is { } best)
+        {
+            result.Add(new Measurement("delivered msg/s at that rate", best.AchievedRate, "msg/s"));
+        }
+
 
         long missing = 0;
         await Parallel.ForAsync(0, channelCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, _) =>
