@@ -35,8 +35,8 @@ public sealed class ChatScenario : IScenario
         BenchUser[] users = [.. (await confab.UsersAsync(userCount)).Users.Take(userCount)];
         ScenarioResult result = new(Name, Title);
         (IReadOnlyList<double> rates, TimeSpan stepDuration) = context.Quick
-            ? ((IReadOnlyList<double>)[250, 1000, 2500, 5000], TimeSpan.FromSeconds(1.5))
-            : (Rates.Geometric(100, 1.4, 10_000), TimeSpan.FromSeconds(5));
+            ? ((IReadOnlyList<double>)[50, 150, 500, 1500, 2500], TimeSpan.FromSeconds(1.5))
+            : (Rates.Geometric(25, 1.4, 10_000), TimeSpan.FromSeconds(5));
         result.Parameter("channels", channelCount);
         result.Parameter("members per channel", MembersPerChannel);
         result.Parameter("distinct users (one connection each)", userCount);
