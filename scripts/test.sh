@@ -10,6 +10,7 @@ fi
 
 dotnet restore Confab.slnx
 dotnet build Confab.slnx --no-restore -c Release
+dotnet format Confab.slnx --no-restore --verify-no-changes
 dotnet test tests/Confab.Tests --no-build -c Release
 
 if [[ -f bench/Confab.Bench/Confab.Bench.csproj ]]; then

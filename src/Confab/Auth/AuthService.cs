@@ -24,7 +24,7 @@ public sealed class AuthService(
         if (!options.Value.AllowRegistration)
             throw ConfabError.Forbidden("Registration is switched off; an admin creates accounts.");
         var user = await users.CreateAsync(request.Username, request.Email, request.Password, request.DisplayName, null, ct);
-        return await IssueAsync(user, Guid.CreateVersion7(), ct);
+        return await IssueAsync(user, Ids.New(), ct);
     }
 
     public async Task<AuthResult> LoginAsync(LoginRequest request, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class AuthService(
         var verified = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash, request.Password);
         if (user is not { IsActive: true } || verified == PasswordVerificationResult.Failed)
             throw ConfabError.Unauthorized("Wrong login or password.");
-        return await IssueAsync(user, Guid.CreateVersion7(), ct);
+        return await IssueAsync(user, Ids.New(), ct);
     }
 
     public async Task<AuthResult> RefreshAsync(RefreshRequest request, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Confab.Common;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,7 +8,7 @@ namespace Confab.Auth;
 /// <summary>One issued refresh token, kept only as a hash. Rotation chains tokens of one login into a family.</summary>
 public sealed class RefreshToken
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public Guid UserId { get; init; }
     public Guid FamilyId { get; init; }
     public required string TokenHash { get; init; }

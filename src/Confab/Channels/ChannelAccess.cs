@@ -51,13 +51,13 @@ public sealed class ChannelAccess(ChatDb db)
     /// <summary>The channel as <paramref name="me"/> sees it, or 404. Tracked, so callers may change it and save.</summary>
     public async Task<ChannelView> SeeAsync(CurrentUser me, Guid channelId, CancellationToken ct)
     {
-        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, ct);
-        var membership = channel is null
-            ? null
-            : await db.ChannelMembers.FirstOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == me.Id, ct);
-        if (channel is null || !CanSee(channel, membership, me))
+        // One round trip: this runs on every message post and read.
+        var row = await db.Channels.Where(c => c.Id == channelId)
+            .Select(c => new { Channel = c, Membership = c.Members.FirstOrDefault(m => m.UserId == me.Id) })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || !CanSee(row.Channel, row.Membership, me))
             throw ConfabError.NotFound("channel");
-        return new ChannelView(channel, membership);
+        return new ChannelView(row.Channel, row.Membership);
     }
 
     /// <summary>Ids of the channels <paramref name="me"/> may read: their own and every public one.</summary>

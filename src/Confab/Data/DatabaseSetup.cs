@@ -24,7 +24,7 @@ public static class DatabaseSetup
                     DefaultTimeout = 30,
                 }.ToString()
                 : configured;
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<ChatDb>("database", tags: ["ready"]);
         return builder;

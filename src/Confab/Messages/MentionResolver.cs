@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Confab.Channels;
 using Confab.Common;
 using Confab.Data;
@@ -21,5 +22,20 @@ public sealed class MentionResolver(ChatDb db)
             return [];
         var names = parsed.Usernames.ToList();
         return await members.Where(m => names.Contains(m.User!.Username)).Select(m => m.UserId).ToListAsync(ct);
+    }
+
+    // One INSERT ... SELECT over a JSON array instead of EF's one INSERT per row: @channel in a large channel mentions
+    // every member. SQLite syntax; "WHERE true" lets SQLite parse the upsert clause after a SELECT.
+    public async Task InsertAsync(Guid messageId, List<Guid> userIds, CancellationToken ct)
+    {
+        if (userIds.Count == 0)
+            return;
+        var id = SqlValues.Text(messageId);
+        var users = JsonSerializer.Serialize(userIds.Select(SqlValues.Text));
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MessageMentions" ("MessageId", "UserId")
+            SELECT {id}, u.value FROM json_each({users}) AS u WHERE true
+            ON CONFLICT DO NOTHING
+            """, ct);
     }
 }

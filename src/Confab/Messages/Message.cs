@@ -1,4 +1,5 @@
 using Confab.Channels;
+using Confab.Common;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,7 +8,7 @@ namespace Confab.Messages;
 
 public sealed class Message
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Ids.New();
     public Guid ChannelId { get; init; }
     public long Seq { get; init; }
     public Guid AuthorId { get; init; }

@@ -10,6 +10,8 @@ public static class MessageEndpoints
         builder.Services.AddScoped<MessageReader>();
         builder.Services.AddScoped<MentionResolver>();
         builder.Services.AddScoped<MessageService>();
+        builder.Services.AddSingleton<MessageWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MessageWriter>());
         builder.Services.AddScoped<MessageQueries>();
         builder.Services.AddScoped<SearchService>();
         return builder;

@@ -15,8 +15,19 @@ public sealed class MessageReader(ChatDb db)
     {
         var rows = await messages.AsNoTracking().Select(m => new
         {
-            m.Id, m.ChannelId, m.Seq, m.AuthorId, AuthorName = m.Author!.Username, AuthorDisplay = m.Author.DisplayName,
-            m.Content, m.ClientMessageId, m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt,
+            m.Id,
+            m.ChannelId,
+            m.Seq,
+            m.AuthorId,
+            AuthorName = m.Author!.Username,
+            AuthorDisplay = m.Author.DisplayName,
+            m.Content,
+            m.ClientMessageId,
+            m.ParentId,
+            m.ReplyCount,
+            m.CreatedAt,
+            m.EditedAt,
+            m.DeletedAt,
         }).ToListAsync(ct);
         if (rows.Count == 0)
             return [];
@@ -40,6 +51,18 @@ public sealed class MessageReader(ChatDb db)
             reactions[r.Id].ToList(), mentions[r.Id].ToList(),
             r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
     }
+
+    /// <summary>
+    /// A message just committed, built from what the poster already holds instead of read back: it has no reactions
+    /// or replies yet, and no other member's cursor can be past a seq that did not exist, so its status is sent.
+    /// </summary>
+    public static MessageResponse Fresh(Message message, UserSummary author, IReadOnlyList<Guid> mentions) => new(
+        message.Id, message.ChannelId, message.Seq, author, message.Content, message.ClientMessageId, message.ParentId,
+        0, [], mentions, message.CreatedAt, null, null, MessageStatus.Sent);
+
+    public Task<UserSummary> AuthorAsync(Guid userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).SingleAsync(ct);
 
     public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
         (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();

@@ -16,8 +16,7 @@ public sealed class MessageService(
     MentionResolver mentionResolver,
     NotificationService notifications,
     ChatEvents events,
-    ChannelPublishOrder publishOrder,
-    ConfabMetrics metrics,
+    MessageWriter writer,
     TimeProvider clock)
 {
     /// <summary>Stores a message durably; the bool is false when <c>clientMessageId</c> named an existing one.</summary>
@@ -30,66 +29,14 @@ public sealed class MessageService(
         if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
             return (repeat, false);
         var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
+        var author = await reader.AuthorAsync(me.Id, ct);
 
-        Message message;
-        List<Notification> created;
-        MessageResponse response;
-        // Held from taking the seq until the events are handed to SignalR, so a channel's events go out in seq order.
-        using (await publishOrder.EnterAsync(channelId, ct))
-        {
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-            {
-                var seq = await NextSeqAsync(channelId, ct);
-                message = new Message
-                {
-                    ChannelId = channelId,
-                    Seq = seq,
-                    AuthorId = me.Id,
-                    Content = text,
-                    ClientMessageId = clientId,
-                    ParentId = parent?.Id,
-                    CreatedAt = clock.Now(),
-                };
-                db.Messages.Add(message);
-                // Counted in the database, inside the transaction: the parent row was read before it, so ++ would lose
-                // the replies of concurrent posters.
-                if (parent is not null)
-                {
-                    await db.Messages.Where(m => m.Id == parent.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1), ct);
-                }
-                var membership = view.Membership!;
-                membership.LastReadSeq = Math.Max(membership.LastReadSeq, seq);
-                membership.LastDeliveredSeq = Math.Max(membership.LastDeliveredSeq, seq);
-
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException e) when (clientId is not null && UniqueViolation.IsUniqueViolation(e))
-                {
-                    // The same clientMessageId raced in from another connection of the author and won.
-                    await transaction.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    return (await FindRepeatAsync(me, channelId, clientId, text, parentId, ct)
-                        ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
-                }
-                var mentioned = await mentionResolver.ResolveAsync(me, view, text, ct);
-                await InsertMentionsAsync(message.Id, mentioned, ct);
-                created = await notifications.AddForMessageAsync(view.Channel, message, parent, mentioned, ct);
-                await transaction.CommitAsync(ct);
-            }
-
-            // Committed: the events must follow even if the caller goes away now, or the channel would show a gap.
-            response = await reader.ReadOneAsync(message.Id, me.Id, CancellationToken.None);
-            await events.MessageCreatedAsync(channelId, response, CancellationToken.None);
-            if (parent is not null)
-                await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, me.Id, CancellationToken.None), CancellationToken.None);
-        }
-
-        metrics.MessagePosted();
-        await notifications.PublishAsync(created, ct);
-        return (response, true);
+        var response = await writer.WriteAsync(new PendingPost(me, author, view, text, clientId, parent));
+        if (response is not null)
+            return (response, true);
+        // The same clientMessageId raced in from another connection of the author and won.
+        return (await FindRepeatAsync(me, channelId, clientId!, text, parentId, ct)
+            ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
     }
 
     public async Task<MessageResponse> EditAsync(CurrentUser me, Guid messageId, string? content, CancellationToken ct)
@@ -114,7 +61,7 @@ public sealed class MessageService(
             var added = after.Except(before).ToList();
             await db.MessageMentions.Where(m => m.MessageId == messageId && !EF.Parameter(after).Contains(m.UserId))
                 .ExecuteDeleteAsync(ct);
-            await InsertMentionsAsync(messageId, added, ct);
+            await mentionResolver.InsertAsync(messageId, added, ct);
             created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
             await transaction.CommitAsync(ct);
         }
@@ -131,14 +78,28 @@ public sealed class MessageService(
         view.RequireWritable();
         if (message.AuthorId != me.Id && !view.CanManage(me))
             throw ConfabError.Forbidden("Only the author, channel owners and admins may delete a message.");
-        if (message.DeletedAt is not null)
-            return;
-        message.Content = "";
-        message.DeletedAt = clock.Now();
-        db.Reactions.RemoveRange(db.Reactions.Where(r => r.MessageId == messageId));
-        db.MessageMentions.RemoveRange(db.MessageMentions.Where(m => m.MessageId == messageId));
-        await db.SaveChangesAsync(ct);
-        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+        var now = clock.Now();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Conditional, so that of two concurrent deletes only one counts the reply out of its thread.
+            var deleted = await db.Messages.Where(m => m.Id == messageId && m.DeletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, "").SetProperty(m => m.DeletedAt, now), ct);
+            if (deleted == 0)
+                return;
+            await db.Reactions.Where(r => r.MessageId == messageId).ExecuteDeleteAsync(ct);
+            await db.MessageMentions.Where(m => m.MessageId == messageId).ExecuteDeleteAsync(ct);
+            // A thread counts the replies one can read, as Mattermost does.
+            if (message.ParentId is { } parentId)
+            {
+                await db.Messages.Where(m => m.Id == parentId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount - 1), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, CancellationToken.None), CancellationToken.None);
+        if (message.ParentId is { } parent)
+            await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent, me.Id, CancellationToken.None), CancellationToken.None);
     }
 
     public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
@@ -152,7 +113,10 @@ public sealed class MessageService(
         var changed = add
             ? !await mine.AnyAsync(ct) && await TryAddReactionAsync(new Reaction
             {
-                MessageId = messageId, UserId = me.Id, Emoji = checkedEmoji, CreatedAt = clock.Now(),
+                MessageId = messageId,
+                UserId = me.Id,
+                Emoji = checkedEmoji,
+                CreatedAt = clock.Now(),
             }, ct)
             : await mine.ExecuteDeleteAsync(ct) > 0;
         if (changed)
@@ -188,27 +152,6 @@ public sealed class MessageService(
             return false;
         }
     }
-
-    // One INSERT ... SELECT over a JSON array instead of EF's one INSERT per row: @channel in a large channel mentions
-    // every member. SQLite syntax; "WHERE true" lets SQLite parse the upsert clause after a SELECT.
-    async Task InsertMentionsAsync(Guid messageId, List<Guid> userIds, CancellationToken ct)
-    {
-        if (userIds.Count == 0)
-            return;
-        var id = SqlValues.Text(messageId);
-        var users = JsonSerializer.Serialize(userIds.Select(SqlValues.Text));
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "MessageMentions" ("MessageId", "UserId")
-            SELECT {id}, u.value FROM json_each({users}) AS u WHERE true
-            ON CONFLICT DO NOTHING
-            """, ct);
-    }
-
-    // Takes the channel's next seq inside the caller's transaction; the row lock serializes concurrent posters.
-    async Task<long> NextSeqAsync(Guid channelId, CancellationToken ct) =>
-        (await db.Database.SqlQuery<long>(
-            $"UPDATE Channels SET LastSeq = LastSeq + 1 WHERE Id = {channelId} RETURNING LastSeq AS Value")
-            .ToListAsync(ct)).Single();
 
     async Task<MessageResponse?> FindRepeatAsync(
         CurrentUser me, Guid channelId, string clientId, string content, Guid? parentId, CancellationToken ct)

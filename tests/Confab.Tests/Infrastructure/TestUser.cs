@@ -49,22 +49,15 @@ public sealed class TestUser : IDisposable
     public async Task<T> GetAsync<T>(string path, HttpStatusCode expected) =>
         await (await Http.GetAsync(path)).ReadAsync<T>(expected);
 
-    /// <summary>An open hub connection of this user over WebSockets.</summary>
+    /// <summary>
+    /// An open hub connection of this user over WebSockets, subscribed to the user's channels: the handshake completes
+    /// before the server's OnConnectedAsync runs, but calls are served only after it, so one answered call proves it.
+    /// </summary>
     public async Task<HubConnection> ConnectHubAsync(bool messagePack = false)
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, "hubs/chat"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(Auth.AccessToken);
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            });
-        if (messagePack)
-            builder.AddMessagePackProtocol();
-        else
-            builder.AddJsonProtocol(options => Confab.Common.JsonSetup.Configure(options.PayloadSerializerOptions));
-        var connection = builder.Build();
+        var connection = HubClient.Build(app, Auth.AccessToken, messagePack: messagePack);
         await connection.StartAsync();
+        await connection.InvokeCoreAsync("Sync", typeof(object), [Array.Empty<object>()]);
         return connection;
     }
 

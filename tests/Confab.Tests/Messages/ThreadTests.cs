@@ -27,6 +27,23 @@ public sealed class ThreadTests(ConfabFactory app) : IClassFixture<ConfabFactory
     }
 
     [Fact]
+    public async Task Deleting_a_reply_counts_it_out_of_its_thread_once()
+    {
+        var cat = await app.RegisterAsync("cat");
+        var channel = await cat.CreateChannelAsync("counted");
+        var root = await cat.PostAsync(channel, "root");
+        var kept = await cat.PostAsync(channel, "kept", parentId: root.Id);
+        var gone = await cat.PostAsync(channel, "gone", parentId: root.Id);
+
+        var deletes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => cat.Http.DeleteAsync($"api/messages/{gone.Id}")));
+
+        deletes.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.NoContent);
+        (await cat.MessageAsync(root.Id)).ReplyCount.ShouldBe(1);
+        (await cat.GetAsync<MessagePage>($"api/messages/{root.Id}/replies")).Items.Select(m => (m.Id, m.DeletedAt is null))
+            .ShouldBe([(kept.Id, true), (gone.Id, false)]);
+    }
+
+    [Fact]
     public async Task A_reply_must_go_to_a_thread_root_of_the_same_channel()
     {
         var bob = await app.RegisterAsync("bob");

@@ -1,0 +1,165 @@
+using System.Threading.Channels;
+using Confab.Common;
+using Confab.Data;
+using Confab.Notifications;
+using Confab.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Confab.Messages;
+
+/// <summary>
+/// The one writer of new messages: group commit. Posts queue here; the writer takes all that are waiting (up to
+/// <see cref="MaxBatch"/>), stores them in one transaction, each behind its own savepoint so one failing post does
+/// not fail the others, commits once, and only then answers each poster, so every acknowledged message is durable.
+/// One fsync serves the whole batch, which is what lets SQLite store thousands of messages a second.
+/// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order.
+/// </summary>
+public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageWriter> logger)
+    : BackgroundService
+{
+    const int MaxBatch = 256;
+    const string Savepoint = "post";
+
+    readonly Channel<Work> queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Stores the post; null when its clientMessageId turned out to be taken by a concurrent post.</summary>
+    public Task<MessageResponse?> WriteAsync(PendingPost post)
+    {
+        var work = new Work(post, new TaskCompletionSource<MessageResponse?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(work))
+            throw new InvalidOperationException("The server is shutting down.");
+        return work.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Work>(MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
+                    batch.Add(work);
+                await WriteBatchAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var work))
+                work.Done.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    async Task WriteBatchAsync(List<Work> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ChatDb>();
+        var stored = new List<(Work Work, Stored Stored)>(batch.Count);
+        var repeats = new List<Work>();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var work in batch)
+            {
+                await transaction.CreateSavepointAsync(Savepoint);
+                try
+                {
+                    stored.Add((work, await StoreAsync(services, db, work.Post)));
+                    await transaction.ReleaseSavepointAsync(Savepoint);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Undoes this post's seq too, so the channel keeps no gap.
+                    await transaction.RollbackToSavepointAsync(Savepoint);
+                    db.ChangeTracker.Clear();
+                    // The poster looks up the winner of a clientMessageId race, which is visible once this batch commits.
+                    if (e is DbUpdateException update && UniqueViolation.IsUniqueViolation(update) && work.Post.ClientMessageId is not null)
+                        repeats.Add(work);
+                    else
+                        work.Done.TrySetException(e);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            LogBatchFailed(logger, e, batch.Count);
+            foreach (var work in batch)
+                work.Done.TrySetException(e);
+            return;
+        }
+        foreach (var work in repeats)
+            work.Done.TrySetResult(null);
+
+        var events = services.GetRequiredService<ChatEvents>();
+        var reader = services.GetRequiredService<MessageReader>();
+        var notifications = services.GetRequiredService<NotificationService>();
+        var metrics = services.GetRequiredService<ConfabMetrics>();
+        foreach (var (work, result) in stored)
+        {
+            metrics.MessagePosted();
+            try
+            {
+                await events.MessageCreatedAsync(result.Response.ChannelId, result.Response, CancellationToken.None);
+                if (work.Post.Parent is { } parent)
+                    await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, work.Post.Author.Id, CancellationToken.None), CancellationToken.None);
+                await notifications.PublishAsync(result.Notifications, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPublishFailed(logger, e, result.Response.Id);
+            }
+            work.Done.TrySetResult(result.Response);
+        }
+    }
+
+    async Task<Stored> StoreAsync(IServiceProvider services, ChatDb db, PendingPost post)
+    {
+        var channelId = post.View.Channel.Id;
+        var seq = (await db.Database.SqlQuery<long>(
+            $"UPDATE Channels SET LastSeq = LastSeq + 1 WHERE Id = {channelId} RETURNING LastSeq AS Value").ToListAsync()).Single();
+        var message = new Message
+        {
+            ChannelId = channelId,
+            Seq = seq,
+            AuthorId = post.Author.Id,
+            Content = post.Content,
+            ClientMessageId = post.ClientMessageId,
+            ParentId = post.Parent?.Id,
+            CreatedAt = clock.Now(),
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync();
+
+        if (post.Parent is { } parent)
+        {
+            await db.Messages.Where(m => m.Id == parent.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1));
+        }
+        // Posting moves the author's cursors to the new message, never back.
+        await db.ChannelMembers.Where(m => m.ChannelId == channelId && m.UserId == post.Author.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LastReadSeq, m => m.LastReadSeq < seq ? seq : m.LastReadSeq)
+                .SetProperty(m => m.LastDeliveredSeq, m => m.LastDeliveredSeq < seq ? seq : m.LastDeliveredSeq));
+
+        var mentions = services.GetRequiredService<MentionResolver>();
+        var mentioned = await mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
+        await mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
+        var created = await services.GetRequiredService<NotificationService>()
+            .AddForMessageAsync(post.View.Channel, message, post.Parent, mentioned, CancellationToken.None);
+        return new Stored(MessageReader.Fresh(message, post.AuthorSummary, mentioned), created);
+    }
+
+    sealed record Work(PendingPost Post, TaskCompletionSource<MessageResponse?> Done);
+
+    sealed record Stored(MessageResponse Response, List<Notification> Notifications);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed")]
+    static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the events of message {MessageId} failed")]
+    static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId);
+}
