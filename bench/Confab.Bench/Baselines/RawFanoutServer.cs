@@ -1,11 +1,10 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-
-using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using System.Threading.Channels;
 
 namespace Confab.Bench.Baselines;
 
