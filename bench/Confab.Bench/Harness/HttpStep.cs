@@ -18,8 +18,9 @@ public static class HttpStep
             },
             TimeSpan.FromSeconds(30));
         ProcessSample? after = sampleServer();
-        return new StepResult(rate, result.SucceededPerSecond, latency.Summarize(), result.Failed + result.Unfinished, 0, result.FirstError)
+        return new StepResult(rate, result.SucceededPerSecond, latency.Summarize(), result.Failed, 0, result.FirstError)
         {
+            Unfinished = result.Unfinished,
             SchedulerLagP99 = result.SchedulerLag.P99,
             ServerCpuPercent = before is not null && after is not null ? after.CpuPercentSince(before) : null,
         };

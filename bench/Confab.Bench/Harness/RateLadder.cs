@@ -45,7 +45,7 @@ public static class RateLadder
         StepResult step = await runStep(rate);
         steps.Add(step);
         log($"step {rate:0.#}/s: achieved {step.AchievedRate:0.#}/s, p50 {step.Latency.P50:0.##} ms, "
-            + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, lost {step.Lost}, "
+            + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, unfinished {step.Unfinished}, lost {step.Lost}, "
             + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms"
             + (step.FirstError is null ? "" : $", first error: {step.FirstError}"));
         return step;

@@ -9,5 +9,8 @@ public sealed record StepResult(double OfferedRate, double AchievedRate, Latency
     /// <summary>How late the load generator started operations (p99, ms); it is part of every latency above.</summary>
     public double SchedulerLagP99 { get; init; }
 
-    public bool Passes(double p99LimitMs) => Failed == 0 && Lost == 0 && Latency.Count > 0 && Latency.P99 <= p99LimitMs;
+    /// <summary>Operations still running when the step gave up waiting: too slow to be in the histogram, so the step cannot pass.</summary>
+    public long Unfinished { get; init; }
+
+    public bool Passes(double p99LimitMs) => Failed == 0 && Lost == 0 && Unfinished == 0 && Latency.Count > 0 && Latency.P99 <= p99LimitMs;
 }
