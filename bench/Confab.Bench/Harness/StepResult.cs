@@ -1,0 +1,16 @@
+namespace Confab.Bench.Harness;
+
+/// <summary>One load step at one offered rate.</summary>
+public sealed record StepResult(double OfferedRate, double AchievedRate, LatencySummary Latency, long Failed, long Lost, string? FirstError = null)
+{
+    /// <summary>The server's average CPU use during the step, in percent of one core, when it was sampled.</summary>
+    public double? ServerCpuPercent { get; init; }
+
+    /// <summary>How late the load generator started operations (p99, ms); it is part of every latency above.</summary>
+    public double SchedulerLagP99 { get; init; }
+
+    /// <summary>Operations still running when the step gave up waiting: too slow to be in the histogram, so the step cannot pass.</summary>
+    public long Unfinished { get; init; }
+
+    public bool Passes(double p99LimitMs) => Failed == 0 && Lost == 0 && Unfinished == 0 && Latency.Count > 0 && Latency.P99 <= p99LimitMs;
+}
