@@ -13,6 +13,5 @@ dotnet build Confab.slnx --no-restore -c Release
 dotnet format Confab.slnx --no-restore --verify-no-changes
 dotnet test tests/Confab.Tests --no-build -c Release
 
-if [[ -f bench/Confab.Bench/Confab.Bench.csproj ]]; then
-    dotnet run --no-build -c Release --project bench/Confab.Bench -- --quick
-fi
+# Smoke run of every benchmark scenario: fails on errors or lost messages, never on a timing.
+dotnet run --no-build -c Release --project bench/Confab.Bench -- --quick
