@@ -26,7 +26,7 @@ public static class OperationsSetup
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
-                "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.SignalR", ConfabMetrics.MeterName)
+                "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.SignalR", "System.Runtime", ConfabMetrics.MeterName)
             .AddPrometheusExporter());
         builder.Services.AddSingleton<ConfabMetrics>();
         var origins = builder.Configuration.GetValue<string>("Cors:AllowedOrigins")?
