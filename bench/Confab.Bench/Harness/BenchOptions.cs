@@ -18,7 +18,10 @@ public sealed record BenchOptions
 
     public string RepositoryRoot { get; init; } = FindRepositoryRoot();
 
-    public string ResultsDirectory => Path.Combine(RepositoryRoot, "bench", "results");
+    /// <summary>Quick smoke runs keep their results apart (and untracked), so they never replace a full run's.</summary>
+    public string ResultsDirectory => Quick
+        ? Path.Combine(RepositoryRoot, "bench", "results", "quick")
+        : Path.Combine(RepositoryRoot, "bench", "results");
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
