@@ -78,12 +78,8 @@ public sealed class AuthService(
             tokens.AccessTokenSeconds);
     }
 
-    Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken ct)
-    {
-        var now = clock.Now();
-        return db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-    }
+    Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken ct) =>
+        db.RefreshTokens.RevokeAsync(t => t.FamilyId == familyId, clock.Now(), ct);
 
     static ConfabError InvalidRefreshToken() => ConfabError.Unauthorized("The refresh token is invalid, expired or revoked.");
 }

@@ -1,3 +1,4 @@
+using Confab.Auth;
 using Confab.Common;
 using Confab.Data;
 using Confab.Realtime;
@@ -123,11 +124,6 @@ public sealed class UserService(
     async Task<User> FindAsync(Guid id, CancellationToken ct) =>
         await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw ConfabError.NotFound("user");
 
-    Task<int> RevokeRefreshTokensAsync(Guid userId, CancellationToken ct)
-    {
-        var now = clock.Now();
-        return db.RefreshTokens
-            .Where(t => t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-    }
+    Task<int> RevokeRefreshTokensAsync(Guid userId, CancellationToken ct) =>
+        db.RefreshTokens.RevokeAsync(t => t.UserId == userId, clock.Now(), ct);
 }
