@@ -27,29 +27,36 @@ public static class OpenLoop
 
         // The schedule runs on its own thread: on the thread pool its timer continuations would
         // queue behind the very work they measure and start operations late.
+        TaskCompletionSource scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Thread scheduler = new(() =>
         {
-            for (int next = 0; next < total && !cancellationToken.IsCancellationRequested;)
+            try
             {
-                // Never early: an operation starts once its time has come, and how late the
-                // scheduler was is reported, since it counts in every latency measured here.
-                long now = Stopwatch.GetTimestamp();
-                for (long intended = start + (long)(next * ticksPerOperation); next < total && intended <= now; intended = start + (long)(next * ticksPerOperation))
+                for (int next = 0; next < total && !cancellationToken.IsCancellationRequested;)
                 {
-                    lag.RecordElapsed(now - intended);
-                    running[next] = tracker.Run(operation, intended, next);
-                    next++;
-                }
+                    // Never early: an operation starts once its time has come, and how late the
+                    // scheduler was is reported, since it counts in every latency measured here.
+                    long now = Stopwatch.GetTimestamp();
+                    for (long intended = start + (long)(next * ticksPerOperation); next < total && intended <= now; intended = start + (long)(next * ticksPerOperation))
+                    {
+                        lag.RecordElapsed(now - intended);
+                        running[next] = tracker.Run(operation, intended, next);
+                        next++;
+                    }
 
-                Thread.Sleep(1);
+                    // The scheduler's tick: the finest pacing the OS timer gives without spinning a core
+                    // the server needs. The lag it adds is measured above.
+                    Thread.Sleep(1);
+                }
+            }
+            finally
+            {
+                scheduled.SetResult();
             }
         })
         { IsBackground = true, Name = "open-loop scheduler" };
         scheduler.Start();
-        while (scheduler.IsAlive)
-        {
-            await Task.Delay(10, cancellationToken);
-        }
+        await scheduled.Task;
 
         Task all = Task.WhenAll(running.Where(t => t is not null));
         await Task.WhenAny(all, Task.Delay(drainTimeout, cancellationToken));
