@@ -16,6 +16,7 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
             throw ConfabError.Validation("before", "Give before or after, not both.");
         if (before < 0 || after < 0)
             throw ConfabError.Validation(before is not null ? "before" : "after", "A seq is never negative.");
+        await using var connection = await db.HoldConnectionAsync(ct);
         await access.SeeAsync(me, channelId, ct);
 
         var inChannel = db.Messages.Where(m => m.ChannelId == channelId);
@@ -27,6 +28,7 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
 
     public async Task<MessageResponse> GetAsync(CurrentUser me, Guid messageId, CancellationToken ct)
     {
+        await using var connection = await db.HoldConnectionAsync(ct);
         await messages.SeeAsync(me, messageId, ct);
         return await reader.ReadOneAsync(messageId, me.Id, ct);
     }
@@ -36,6 +38,7 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
         var take = PageRequest.Limit(limit);
         if (after < 0)
             throw ConfabError.Validation("after", "A seq is never negative.");
+        await using var connection = await db.HoldConnectionAsync(ct);
         await messages.SeeAsync(me, messageId, ct);
         var replies = db.Messages.Where(m => m.ParentId == messageId && m.Seq > (after ?? 0)).OrderBy(m => m.Seq);
         return await ReadPageAsync(replies, take, me, ct);

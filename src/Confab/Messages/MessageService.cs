@@ -25,18 +25,29 @@ public sealed class MessageService(
     {
         var text = MessageRules.Content(content);
         var clientId = MessageRules.OptionalClientMessageId(clientMessageId);
-        var view = (await access.SeeAsync(me, channelId, ct)).RequireMember().RequireWritable();
-        if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
+        var (post, repeat) = await PrepareAsync(me, channelId, text, clientId, parentId, ct);
+        if (repeat is not null)
             return (repeat, false);
-        var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
-        var author = await reader.AuthorAsync(me.Id, ct);
 
-        var response = await writer.WriteAsync(new PendingPost(me, author, view, text, clientId, parent));
+        var response = await writer.WriteAsync(post!);
         if (response is not null)
             return (response, true);
         // The same clientMessageId raced in from another connection of the author and won.
         return (await FindRepeatAsync(me, channelId, clientId!, text, parentId, ct)
             ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
+    }
+
+    // The checks before the writer's queue share one connection; a post waits in the queue without holding one.
+    async Task<(PendingPost? Post, MessageResponse? Repeat)> PrepareAsync(
+        CurrentUser me, Guid channelId, string text, string? clientId, Guid? parentId, CancellationToken ct)
+    {
+        await using var connection = await db.HoldConnectionAsync(ct);
+        var view = (await access.SeeAsync(me, channelId, ct)).RequireMember().RequireWritable();
+        if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
+            return (null, repeat);
+        var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
+        var author = await reader.AuthorAsync(me.Id, ct);
+        return (new PendingPost(me, author, view, text, clientId, parent), null);
     }
 
     public async Task<MessageResponse> EditAsync(CurrentUser me, Guid messageId, string? content, CancellationToken ct)
