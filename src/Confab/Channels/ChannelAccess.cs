@@ -51,14 +51,19 @@ public sealed class ChannelAccess(ChatDb db)
     /// <summary>The channel as <paramref name="me"/> sees it, or 404. Tracked, so callers may change it and save.</summary>
     public async Task<ChannelView> SeeAsync(CurrentUser me, Guid channelId, CancellationToken ct)
     {
-        // One round trip: this runs on every message post and read.
-        var row = await db.Channels.Where(c => c.Id == channelId)
-            .Select(c => new { Channel = c, Membership = c.Members.FirstOrDefault(m => m.UserId == me.Id) })
-            .FirstOrDefaultAsync(ct);
-        if (row is null || !CanSee(row.Channel, row.Membership, me))
+        var seen = await See(db, channelId, me.Id, ct);
+        if (seen is null || !CanSee(seen.Channel, seen.Membership, me))
             throw ConfabError.NotFound("channel");
-        return new ChannelView(row.Channel, row.Membership);
+        return new ChannelView(seen.Channel, seen.Membership);
     }
+
+    // One round trip, compiled once: this runs on every message post and read.
+    static readonly Func<ChatDb, Guid, Guid, CancellationToken, Task<Seen?>> See = EF.CompileAsyncQuery(
+        (ChatDb db, Guid channelId, Guid userId, CancellationToken ct) => db.Channels.Where(c => c.Id == channelId)
+            .Select(c => new Seen(c, c.Members.FirstOrDefault(m => m.UserId == userId)))
+            .FirstOrDefault());
+
+    sealed record Seen(Channel Channel, ChannelMember? Membership);
 
     /// <summary>Ids of the channels <paramref name="me"/> may read: their own and every public one.</summary>
     public IQueryable<Guid> ReadableChannelIds(CurrentUser me) =>

@@ -33,17 +33,13 @@ public sealed class MessageReader(ChatDb db)
             return [];
 
         var ids = rows.Select(r => r.Id).ToList();
-        var reactions = (await db.Reactions.Where(r => ids.Contains(r.MessageId))
-                .GroupBy(r => new { r.MessageId, r.Emoji })
-                .Select(g => new { g.Key.MessageId, g.Key.Emoji, Count = g.Count(), Me = g.Any(r => r.UserId == viewerId), First = g.Min(r => r.CreatedAt) })
-                .ToListAsync(ct))
+        var reactions = (await ToListAsync(Reactions(db, ids, viewerId), ct))
             .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
             .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
-        var mentions = (await db.MessageMentions.Where(m => ids.Contains(m.MessageId)).ToListAsync(ct))
-            .ToLookup(m => m.MessageId, m => m.UserId);
+        var mentions = (await ToListAsync(Mentions(db, ids), ct)).ToLookup(m => m.MessageId, m => m.UserId);
         var cursors = new Dictionary<Guid, LowestCursors>();
         foreach (var channelId in rows.Select(r => r.ChannelId).Distinct())
-            cursors[channelId] = await LowestCursorsAsync(channelId, ct);
+            cursors[channelId] = LowestCursors.From(await ToListAsync(Cursors(db, channelId), ct));
 
         return rows.Select(r => new MessageResponse(
             r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
@@ -60,28 +56,51 @@ public sealed class MessageReader(ChatDb db)
         message.Id, message.ChannelId, message.Seq, author, message.Content, message.ClientMessageId, message.ParentId,
         0, [], mentions, message.CreatedAt, null, null, MessageStatus.Sent);
 
-    public Task<UserSummary> AuthorAsync(Guid userId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).SingleAsync(ct);
+    public async Task<UserSummary> AuthorAsync(Guid userId, CancellationToken ct) =>
+        await Author(db, userId, ct) ?? throw new InvalidOperationException($"User {userId} does not exist.");
 
     public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
         (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();
 
+    // The queries below run for every page and post, so they are compiled once rather than translated per call.
+    static readonly Func<ChatDb, Guid, CancellationToken, Task<UserSummary?>> Author = EF.CompileAsyncQuery(
+        (ChatDb db, Guid userId, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).FirstOrDefault());
+
+    static readonly Func<ChatDb, List<Guid>, Guid, IAsyncEnumerable<ReactionGroup>> Reactions = EF.CompileAsyncQuery(
+        (ChatDb db, List<Guid> ids, Guid viewerId) => db.Reactions.Where(r => ids.Contains(r.MessageId))
+            .GroupBy(r => new { r.MessageId, r.Emoji })
+            .Select(g => new ReactionGroup(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Any(r => r.UserId == viewerId), g.Min(r => r.CreatedAt))));
+
+    static readonly Func<ChatDb, List<Guid>, IAsyncEnumerable<MessageMention>> Mentions = EF.CompileAsyncQuery(
+        (ChatDb db, List<Guid> ids) => db.MessageMentions.AsNoTracking().Where(m => ids.Contains(m.MessageId)));
+
     // The two lowest cursors suffice: the lowest among members other than the author is one of them.
-    async Task<LowestCursors> LowestCursorsAsync(Guid channelId, CancellationToken ct)
+    static readonly Func<ChatDb, Guid, IAsyncEnumerable<Cursor>> Cursors = EF.CompileAsyncQuery(
+        (ChatDb db, Guid channelId) => db.ChannelMembers.Where(m => m.ChannelId == channelId)
+            .OrderBy(m => m.LastReadSeq).Take(2).Select(m => new { IsRead = true, m.UserId, Seq = m.LastReadSeq })
+            .Concat(db.ChannelMembers.Where(m => m.ChannelId == channelId)
+                .OrderBy(m => m.LastDeliveredSeq).Take(2).Select(m => new { IsRead = false, m.UserId, Seq = m.LastDeliveredSeq }))
+            .Select(c => new Cursor(c.IsRead, c.UserId, c.Seq)));
+
+    static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
     {
-        var members = db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId);
-        var read = await members.OrderBy(m => m.LastReadSeq).Take(2)
-            .Select(m => new Cursor(m.UserId, m.LastReadSeq)).ToListAsync(ct);
-        var delivered = await members.OrderBy(m => m.LastDeliveredSeq).Take(2)
-            .Select(m => new Cursor(m.UserId, m.LastDeliveredSeq)).ToListAsync(ct);
-        return new LowestCursors(read, delivered);
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+            list.Add(row);
+        return list;
     }
 
-    sealed record Cursor(Guid UserId, long Seq);
+    sealed record ReactionGroup(Guid MessageId, string Emoji, int Count, bool Me, DateTime First);
+
+    sealed record Cursor(bool IsRead, Guid UserId, long Seq);
 
     sealed record LowestCursors(List<Cursor> Read, List<Cursor> Delivered)
     {
+        public static LowestCursors From(List<Cursor> cursors) => new(
+            cursors.Where(c => c.IsRead).OrderBy(c => c.Seq).ToList(),
+            cursors.Where(c => !c.IsRead).OrderBy(c => c.Seq).ToList());
+
         public MessageStatus StatusOf(long seq, Guid authorId) =>
             Reached(Read, seq, authorId) ? MessageStatus.Read
             : Reached(Delivered, seq, authorId) ? MessageStatus.Delivered
