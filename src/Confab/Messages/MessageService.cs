@@ -167,10 +167,7 @@ public sealed class MessageService(
     async Task<MessageResponse?> FindRepeatAsync(
         CurrentUser me, Guid channelId, string clientId, string content, Guid? parentId, CancellationToken ct)
     {
-        var existing = await db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId && m.AuthorId == me.Id && m.ClientMessageId == clientId)
-            .Select(m => new { m.Id, m.Content, m.ParentId, m.DeletedAt })
-            .FirstOrDefaultAsync(ct);
+        var existing = await Repeat(db, channelId, me.Id, clientId, ct);
         if (existing is null)
             return null;
         var same = existing.ParentId == parentId && (existing.DeletedAt is not null || existing.Content == content);
@@ -178,6 +175,15 @@ public sealed class MessageService(
             throw ConfabError.Conflict("This clientMessageId was used for a different message.", "idempotency_conflict");
         return await reader.ReadOneAsync(existing.Id, me.Id, ct);
     }
+
+    // Compiled once: the hub's SendMessage always carries a clientMessageId, so every hub post runs it.
+    static readonly Func<ChatDb, Guid, Guid, string, CancellationToken, Task<RepeatCandidate?>> Repeat = EF.CompileAsyncQuery(
+        (ChatDb db, Guid channelId, Guid authorId, string clientId, CancellationToken ct) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.AuthorId == authorId && m.ClientMessageId == clientId)
+            .Select(m => new RepeatCandidate(m.Id, m.Content, m.ParentId, m.DeletedAt))
+            .FirstOrDefault());
+
+    sealed record RepeatCandidate(Guid Id, string Content, Guid? ParentId, DateTime? DeletedAt);
 
     async Task<Message> FindParentAsync(Guid channelId, Guid parentId, CancellationToken ct)
     {
