@@ -12,7 +12,8 @@ namespace Confab.Messages;
 /// <see cref="MaxBatch"/>), stores them in one transaction, each behind its own savepoint so one failing post does
 /// not fail the others, commits once, and only then answers each poster, so every acknowledged message is durable.
 /// One fsync serves the whole batch, which is what lets SQLite store thousands of messages a second.
-/// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order.
+/// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order: a second
+/// loop publishes committed batches one after the other, so fanning a batch out overlaps with storing the next.
 /// </summary>
 public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageWriter> logger)
     : BackgroundService
@@ -20,7 +21,12 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
     const int MaxBatch = 256;
     const string Savepoint = "post";
 
+    // How many committed batches may wait for publishing before the writer waits too.
+    const int PublishBacklog = 64;
+
     readonly Channel<Work> queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<List<(Work Work, Stored Stored)>> committed = Channel.CreateBounded<List<(Work Work, Stored Stored)>>(
+        new BoundedChannelOptions(PublishBacklog) { SingleReader = true, SingleWriter = true });
 
     /// <summary>Stores the post; null when its clientMessageId turned out to be taken by a concurrent post.</summary>
     public Task<MessageResponse?> WriteAsync(PendingPost post)
@@ -31,7 +37,10 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
         return work.Done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(WriteLoopAsync(stoppingToken), PublishLoopAsync());
+
+    async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Work>(MaxBatch);
         try
@@ -50,6 +59,17 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
             while (queue.Reader.TryRead(out var work))
                 work.Done.TrySetCanceled(stoppingToken);
         }
+        finally
+        {
+            // What was committed is still published before the loop ends.
+            committed.Writer.TryComplete();
+        }
+    }
+
+    async Task PublishLoopAsync()
+    {
+        await foreach (var batch in committed.Reader.ReadAllAsync())
+            await PublishAsync(batch);
     }
 
     async Task WriteBatchAsync(List<Work> batch)
@@ -93,12 +113,21 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
         }
         foreach (var work in repeats)
             work.Done.TrySetResult(null);
+        // Committed means durable: posters are answered now, not after their messages have been fanned out.
+        foreach (var (work, result) in stored)
+            work.Done.TrySetResult(result.Response);
+        await committed.Writer.WriteAsync(stored);
+    }
 
+    async Task PublishAsync(List<(Work Work, Stored Stored)> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var events = services.GetRequiredService<ChatEvents>();
         var reader = services.GetRequiredService<MessageReader>();
         var notifications = services.GetRequiredService<NotificationService>();
         var metrics = services.GetRequiredService<ConfabMetrics>();
-        foreach (var (work, result) in stored)
+        foreach (var (work, result) in batch)
         {
             metrics.MessagePosted();
             try
@@ -108,11 +137,11 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
                     await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, work.Post.Author.Id, CancellationToken.None), CancellationToken.None);
                 await notifications.PublishAsync(result.Notifications, CancellationToken.None);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
+                // One message's events failing must not stop the events of the messages after it.
                 LogPublishFailed(logger, e, result.Response.Id);
             }
-            work.Done.TrySetResult(result.Response);
         }
     }
 
