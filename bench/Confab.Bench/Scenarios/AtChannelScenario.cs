@@ -18,6 +18,7 @@ namespace Confab.Bench.Scenarios;
 public sealed class AtChannelScenario : IScenario
 {
     const double PostsPerSecond = 2;
+    const int WarmUpPosts = 3;
     const double P99LimitMs = 100;
 
     public string Name => "at-channel";
@@ -41,9 +42,11 @@ public sealed class AtChannelScenario : IScenario
         BenchLog.Write($"connecting {members.Count} members");
         await fleet.StartAllAsync(parallelism: 100);
 
+        string run = Guid.NewGuid().ToString("N");
+        await WarmUpAsync(confab, channel, members, arrivals, run);
+
         Latency post = new();
         ConcurrentDictionary<string, long> intendedById = new();
-        string run = Guid.NewGuid().ToString("N");
         OpenLoopResult posted = await OpenLoop.RunAsync(PostsPerSecond, duration, async (intended, i) =>
         {
             MessageEvent message = await confab.Api.PostMessageAsync(members[0].AccessToken, channel.Id,
@@ -83,5 +86,27 @@ public sealed class AtChannelScenario : IScenario
 
         await footprint.AddToAsync(result);
         return result;
+    }
+
+    /// <summary>
+    /// A few untimed posts first, each waited for until every member has its notification: the timed ones then meet
+    /// a server whose code paths are compiled and whose connect storm (presence to every member) is over.
+    /// </summary>
+    static async Task WarmUpAsync(ConfabTarget confab, ChannelInfo channel, IReadOnlyList<BenchUser> members,
+        ConcurrentQueue<(string? MessageId, long At)> arrivals, string run)
+    {
+        for (int i = 0; i < WarmUpPosts; i++)
+        {
+            await confab.Api.PostMessageAsync(members[0].AccessToken, channel.Id, "@channel warming up", $"{run}-warm-{i}");
+        }
+
+        long expected = (long)WarmUpPosts * (members.Count - 1);
+        Stopwatch waited = Stopwatch.StartNew();
+        while (arrivals.Count < expected && waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(50);
+        }
+
+        arrivals.Clear();
     }
 }
