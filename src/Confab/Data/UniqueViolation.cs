@@ -21,6 +21,7 @@ public static class UniqueViolation
         }
     }
 
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint };
+    /// <summary>True for SaveChanges' wrapped error and for the bare one that hand-written SQL throws.</summary>
+    public static bool IsUniqueViolation(Exception exception) =>
+        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: SqliteConstraint };
 }
