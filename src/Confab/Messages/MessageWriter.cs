@@ -94,7 +94,6 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
                 {
                     // Undoes this post's seq too, so the channel keeps no gap.
                     await transaction.RollbackToSavepointAsync(Savepoint);
-                    db.ChangeTracker.Clear();
                     // The poster looks up the winner of a clientMessageId race, which is visible once this batch commits.
                     if (UniqueViolation.IsUniqueViolation(e) && work.Post.ClientMessageId is not null)
                         repeats.Add(work);
