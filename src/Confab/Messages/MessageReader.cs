@@ -56,17 +56,10 @@ public sealed class MessageReader(ChatDb db)
         message.Id, message.ChannelId, message.Seq, author, message.Content, message.ClientMessageId, message.ParentId,
         0, [], mentions, message.CreatedAt, null, null, MessageStatus.Sent);
 
-    public async Task<UserSummary> AuthorAsync(Guid userId, CancellationToken ct) =>
-        await Author(db, userId, ct) ?? throw new InvalidOperationException($"User {userId} does not exist.");
-
     public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
         (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();
 
     // The queries below run for every page and post, so they are compiled once rather than translated per call.
-    static readonly Func<ChatDb, Guid, CancellationToken, Task<UserSummary?>> Author = EF.CompileAsyncQuery(
-        (ChatDb db, Guid userId, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).FirstOrDefault());
-
     static readonly Func<ChatDb, List<Guid>, Guid, IAsyncEnumerable<ReactionGroup>> Reactions = EF.CompileAsyncQuery(
         (ChatDb db, List<Guid> ids, Guid viewerId) => db.Reactions.Where(r => ids.Contains(r.MessageId))
             .GroupBy(r => new { r.MessageId, r.Emoji })

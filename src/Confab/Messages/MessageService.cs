@@ -4,6 +4,7 @@ using Confab.Common;
 using Confab.Data;
 using Confab.Notifications;
 using Confab.Realtime;
+using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Confab.Messages;
@@ -17,6 +18,7 @@ public sealed class MessageService(
     NotificationService notifications,
     ChatEvents events,
     MessageWriter writer,
+    UserStateCache users,
     TimeProvider clock)
 {
     /// <summary>Stores a message durably; the bool is false when <c>clientMessageId</c> named an existing one.</summary>
@@ -25,29 +27,24 @@ public sealed class MessageService(
     {
         var text = MessageRules.Content(content);
         var clientId = MessageRules.OptionalClientMessageId(clientMessageId);
-        var (post, repeat) = await PrepareAsync(me, channelId, text, clientId, parentId, ct);
-        if (repeat is not null)
-            return (repeat, false);
-
-        var response = await writer.WriteAsync(post!);
-        if (response is not null)
+        var post = await PrepareAsync(me, channelId, text, clientId, parentId, ct);
+        if (await writer.WriteAsync(post) is { } response)
             return (response, true);
-        // The same clientMessageId raced in from another connection of the author and won.
+        // The clientMessageId is taken: by an earlier try of this post (a retry), or by a concurrent one that won.
+        // Retries are rare, so the unique index finds them in the writer instead of a lookup before every post.
         return (await FindRepeatAsync(me, channelId, clientId!, text, parentId, ct)
             ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
     }
 
     // The checks before the writer's queue share one connection; a post waits in the queue without holding one.
-    async Task<(PendingPost? Post, MessageResponse? Repeat)> PrepareAsync(
+    async Task<PendingPost> PrepareAsync(
         CurrentUser me, Guid channelId, string text, string? clientId, Guid? parentId, CancellationToken ct)
     {
         await using var connection = await db.HoldConnectionAsync(ct);
         var view = (await access.SeeAsync(me, channelId, ct)).RequireMember().RequireWritable();
-        if (clientId is not null && await FindRepeatAsync(me, channelId, clientId, text, parentId, ct) is { } repeat)
-            return (null, repeat);
         var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
-        var author = await reader.AuthorAsync(me.Id, ct);
-        return (new PendingPost(me, author, view, text, clientId, parent), null);
+        var author = await users.GetAuthorAsync(me.Id, ct);
+        return new PendingPost(me, author, view, text, clientId, parent);
     }
 
     public async Task<MessageResponse> EditAsync(CurrentUser me, Guid messageId, string? content, CancellationToken ct)
@@ -176,7 +173,6 @@ public sealed class MessageService(
         return await reader.ReadOneAsync(existing.Id, me.Id, ct);
     }
 
-    // Compiled once: the hub's SendMessage always carries a clientMessageId, so every hub post runs it.
     static readonly Func<ChatDb, Guid, Guid, string, CancellationToken, Task<RepeatCandidate?>> Repeat = EF.CompileAsyncQuery(
         (ChatDb db, Guid channelId, Guid authorId, string clientId, CancellationToken ct) => db.Messages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.AuthorId == authorId && m.ClientMessageId == clientId)

@@ -75,6 +75,7 @@ public sealed class UserService(
         if (request.DisplayName is not null)
             user.DisplayName = request.DisplayName.Trim();
         await db.SaveChangesAsync(ct);
+        states.Forget(me.Id);
         return ToResponse(user, includeEmail: true);
     }
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Confab.Users;
 
 /// <summary>
-/// Role and active flag of a user, read on every authenticated request. Cached briefly so a request does not
-/// cost a query; the short lifetime bounds how long another node may trust a deactivated user's token.
+/// Role and active flag of a user, read on every authenticated request, and the name their new messages show. Cached
+/// briefly so a request does not cost a query; the short lifetime bounds how long another node may trust a deactivated
+/// user's token.
 /// </summary>
 public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
 {
@@ -27,7 +28,28 @@ public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
         return state;
     }
 
-    public void Forget(Guid userId) => cache.Remove(Key(userId));
+    /// <summary>
+    /// The user as new messages name their author, cached like the state. Changing the display name forgets it on
+    /// this node; another node may put the old name on new messages for up to the lifetime, while history reads it fresh.
+    /// </summary>
+    public async Task<UserSummary> GetAuthorAsync(Guid userId, CancellationToken ct)
+    {
+        if (!cache.TryGetValue(AuthorKey(userId), out UserSummary? author) || author is null)
+        {
+            author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).SingleAsync(ct);
+            cache.Set(AuthorKey(userId), author, Lifetime);
+        }
+        return author;
+    }
+
+    public void Forget(Guid userId)
+    {
+        cache.Remove(Key(userId));
+        cache.Remove(AuthorKey(userId));
+    }
 
     static string Key(Guid userId) => $"user-state:{userId}";
+
+    static string AuthorKey(Guid userId) => $"user-author:{userId}";
 }

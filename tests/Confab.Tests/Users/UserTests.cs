@@ -33,6 +33,18 @@ public sealed class UserTests(CastFactory app) : IClassFixture<CastFactory>
     }
 
     [Fact]
+    public async Task A_new_display_name_is_on_the_next_message_at_once()
+    {
+        var dee = await app.RegisterAsync("dee");
+        var channel = await dee.CreateChannelAsync("dee-" + Guid.NewGuid().ToString("N")[..8]);
+        (await dee.PostAsync(channel, "before")).Author.DisplayName.ShouldBe(dee.User.DisplayName);
+
+        await (await dee.Http.PatchAsJsonAsync("api/users/me", new { displayName = "Dee Renamed" })).ReadAsync<UserResponse>(HttpStatusCode.OK);
+
+        (await dee.PostAsync(channel, "after")).Author.DisplayName.ShouldBe("Dee Renamed");
+    }
+
+    [Fact]
     public async Task Search_finds_by_username_or_display_name_prefix_in_pages()
     {
         var tag = "q" + Guid.NewGuid().ToString("N")[..6];
