@@ -33,13 +33,13 @@ public sealed class MessageReader(ChatDb db)
             return [];
 
         var ids = rows.Select(r => r.Id).ToList();
-        var reactions = (await ToListAsync(Reactions(db, ids, viewerId), ct))
+        var reactions = (await Reactions(db, ids, viewerId).ToListAsync(ct))
             .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
             .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
-        var mentions = (await ToListAsync(Mentions(db, ids), ct)).ToLookup(m => m.MessageId, m => m.UserId);
+        var mentions = (await Mentions(db, ids).ToListAsync(ct)).ToLookup(m => m.MessageId, m => m.UserId);
         var cursors = new Dictionary<Guid, LowestCursors>();
         foreach (var channelId in rows.Select(r => r.ChannelId).Distinct())
-            cursors[channelId] = LowestCursors.From(await ToListAsync(Cursors(db, channelId), ct));
+            cursors[channelId] = LowestCursors.From(await Cursors(db, channelId).ToListAsync(ct));
 
         return rows.Select(r => new MessageResponse(
             r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
@@ -75,14 +75,6 @@ public sealed class MessageReader(ChatDb db)
             .Concat(db.ChannelMembers.Where(m => m.ChannelId == channelId)
                 .OrderBy(m => m.LastDeliveredSeq).Take(2).Select(m => new { IsRead = false, m.UserId, Seq = m.LastDeliveredSeq }))
             .Select(c => new Cursor(c.IsRead, c.UserId, c.Seq)));
-
-    static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-            list.Add(row);
-        return list;
-    }
 
     sealed record ReactionGroup(Guid MessageId, string Emoji, int Count, bool Me, DateTime First);
 

@@ -30,6 +30,10 @@ public sealed class ChatHub(
 {
     static readonly object PresenceCounted = new();
 
+    // Compiled once: every new connection runs it.
+    static readonly Func<ChatDb, Guid, IAsyncEnumerable<Guid>> ChannelsOf = EF.CompileAsyncQuery(
+        (ChatDb db, Guid userId) => db.ChannelMembers.Where(m => m.UserId == userId).Select(m => m.ChannelId));
+
     Guid UserId => Guid.Parse(Context.UserIdentifier!);
 
     CancellationToken Aborted => Context.ConnectionAborted;
@@ -61,8 +65,7 @@ public sealed class ChatHub(
         {
             connections.Add(userId, Context);
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(userId), Aborted);
-            var channelIds = await db.ChannelMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Select(m => m.ChannelId).ToListAsync(Aborted);
+            var channelIds = await ChannelsOf(db, userId).ToListAsync(Aborted);
             foreach (var channelId in channelIds)
                 await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Channel(channelId), Aborted);
         }
