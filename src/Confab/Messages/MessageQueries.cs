@@ -17,7 +17,10 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
         if (before < 0 || after < 0)
             throw ConfabError.Validation(before is not null ? "before" : "after", "A seq is never negative.");
         await using var connection = await db.HoldConnectionAsync(ct);
-        await access.SeeAsync(me, channelId, ct);
+        var view = await access.SeeAsync(me, channelId, ct);
+        // Nothing after the channel's last seq: a client that missed nothing syncs without a page query.
+        if (after >= view.Channel.LastSeq)
+            return new MessagePage([], null);
 
         var inChannel = db.Messages.Where(m => m.ChannelId == channelId);
         var page = after is { } from
