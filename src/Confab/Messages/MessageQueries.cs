@@ -22,11 +22,10 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
         if (after >= view.Channel.LastSeq)
             return new MessagePage([], null);
 
-        var inChannel = db.Messages.Where(m => m.ChannelId == channelId);
-        var page = after is { } from
-            ? inChannel.Where(m => m.Seq > from).OrderBy(m => m.Seq)
-            : inChannel.Where(m => before == null || m.Seq < before).OrderByDescending(m => m.Seq);
-        return await ReadPageAsync(page, take, me, ct);
+        var rows = after is { } from
+            ? await reader.ReadAfterAsync(channelId, from, take + 1, me.Id, ct)
+            : await reader.ReadBeforeAsync(channelId, before, take + 1, me.Id, ct);
+        return PageOf(rows, take);
     }
 
     public async Task<MessageResponse> GetAsync(CurrentUser me, Guid messageId, CancellationToken ct)
@@ -44,14 +43,10 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
         await using var connection = await db.HoldConnectionAsync(ct);
         await messages.SeeAsync(me, messageId, ct);
         var replies = db.Messages.Where(m => m.ParentId == messageId && m.Seq > (after ?? 0)).OrderBy(m => m.Seq);
-        return await ReadPageAsync(replies, take, me, ct);
+        return PageOf(await reader.ReadAsync(replies.Take(take + 1), me.Id, ct), take);
     }
 
-    async Task<MessagePage> ReadPageAsync(IQueryable<Message> ordered, int take, CurrentUser me, CancellationToken ct)
-    {
-        var rows = await reader.ReadAsync(ordered.Take(take + 1), me.Id, ct);
-        return rows.Count > take
-            ? new MessagePage(rows[..take], rows[take - 1].Seq.ToString(CultureInfo.InvariantCulture))
-            : new MessagePage(rows, null);
-    }
+    static MessagePage PageOf(List<MessageResponse> rows, int take) => rows.Count > take
+        ? new MessagePage(rows[..take], rows[take - 1].Seq.ToString(CultureInfo.InvariantCulture))
+        : new MessagePage(rows, null);
 }

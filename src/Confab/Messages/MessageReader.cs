@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Confab.Common;
 using Confab.Data;
 using Confab.Users;
@@ -11,24 +12,21 @@ namespace Confab.Messages;
 /// </summary>
 public sealed class MessageReader(ChatDb db)
 {
-    public async Task<List<MessageResponse>> ReadAsync(IQueryable<Message> messages, Guid viewerId, CancellationToken ct)
+    public async Task<List<MessageResponse>> ReadAsync(IQueryable<Message> messages, Guid viewerId, CancellationToken ct) =>
+        await BuildAsync(await messages.AsNoTracking().Select(RowOf).ToListAsync(ct), viewerId, ct);
+
+    /// <summary>Up to <paramref name="take"/> messages of a channel before a seq (or from its end), newest first.</summary>
+    public async Task<List<MessageResponse>> ReadBeforeAsync(
+        Guid channelId, long? before, int take, Guid viewerId, CancellationToken ct) =>
+        await BuildAsync(await Before(db, channelId, before ?? long.MaxValue, take).ToListAsync(ct), viewerId, ct);
+
+    /// <summary>Up to <paramref name="take"/> messages of a channel after a seq, oldest first.</summary>
+    public async Task<List<MessageResponse>> ReadAfterAsync(
+        Guid channelId, long after, int take, Guid viewerId, CancellationToken ct) =>
+        await BuildAsync(await After(db, channelId, after, take).ToListAsync(ct), viewerId, ct);
+
+    async Task<List<MessageResponse>> BuildAsync(List<MessageRow> rows, Guid viewerId, CancellationToken ct)
     {
-        var rows = await messages.AsNoTracking().Select(m => new
-        {
-            m.Id,
-            m.ChannelId,
-            m.Seq,
-            m.AuthorId,
-            AuthorName = m.Author!.Username,
-            AuthorDisplay = m.Author.DisplayName,
-            m.Content,
-            m.ClientMessageId,
-            m.ParentId,
-            m.ReplyCount,
-            m.CreatedAt,
-            m.EditedAt,
-            m.DeletedAt,
-        }).ToListAsync(ct);
         if (rows.Count == 0)
             return [];
 
@@ -59,7 +57,19 @@ public sealed class MessageReader(ChatDb db)
     public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
         (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();
 
+    static readonly Expression<Func<Message, MessageRow>> RowOf = m => new MessageRow(
+        m.Id, m.ChannelId, m.Seq, m.AuthorId, m.Author!.Username, m.Author.DisplayName, m.Content, m.ClientMessageId,
+        m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt);
+
     // The queries below run for every page and post, so they are compiled once rather than translated per call.
+    static readonly Func<ChatDb, Guid, long, int, IAsyncEnumerable<MessageRow>> Before = EF.CompileAsyncQuery(
+        (ChatDb db, Guid channelId, long before, int take) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Seq < before).OrderByDescending(m => m.Seq).Take(take).Select(RowOf));
+
+    static readonly Func<ChatDb, Guid, long, int, IAsyncEnumerable<MessageRow>> After = EF.CompileAsyncQuery(
+        (ChatDb db, Guid channelId, long after, int take) => db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Seq > after).OrderBy(m => m.Seq).Take(take).Select(RowOf));
+
     static readonly Func<ChatDb, List<Guid>, Guid, IAsyncEnumerable<ReactionGroup>> Reactions = EF.CompileAsyncQuery(
         (ChatDb db, List<Guid> ids, Guid viewerId) => db.Reactions.Where(r => ids.Contains(r.MessageId))
             .GroupBy(r => new { r.MessageId, r.Emoji })
@@ -75,6 +85,10 @@ public sealed class MessageReader(ChatDb db)
             .Concat(db.ChannelMembers.Where(m => m.ChannelId == channelId)
                 .OrderBy(m => m.LastDeliveredSeq).Take(2).Select(m => new { IsRead = false, m.UserId, Seq = m.LastDeliveredSeq }))
             .Select(c => new Cursor(c.IsRead, c.UserId, c.Seq)));
+
+    sealed record MessageRow(
+        Guid Id, Guid ChannelId, long Seq, Guid AuthorId, string AuthorName, string AuthorDisplay, string Content,
+        string? ClientMessageId, Guid? ParentId, int ReplyCount, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt);
 
     sealed record ReactionGroup(Guid MessageId, string Emoji, int Count, bool Me, DateTime First);
 
