@@ -15,6 +15,9 @@ public sealed class MentionResolver(ChatDb db)
     public async Task<List<Guid>> ResolveAsync(CurrentUser author, ChannelView view, string text, CancellationToken ct)
     {
         var parsed = Mentions.Parse(text);
+        // Most messages mention nobody: they cost no query, nor the building of one.
+        if (!parsed.Channel && parsed.Usernames.Count == 0)
+            return [];
         var members = db.ChannelMembers.Where(m => m.ChannelId == view.Channel.Id && m.UserId != author.Id);
         if (parsed.Channel && (view.CanManage(author) || await members.CountAsync(ct) < OpenChannelMentionLimit))
             return await members.Select(m => m.UserId).ToListAsync(ct);
