@@ -79,7 +79,7 @@ public sealed class FanoutScenario : IScenario
                     acknowledged.RecordSince(intended);
                 },
                 confab.Sample,
-                shape.Drain), BenchLog.Write, retryMisses: !context.Quick);
+                shape.Drain), BenchLog.Write, fullRun: !context.Quick);
             LadderReport.Add(result, label, "msg/s", ladder, baseline, ">= 60000; ratio >= 0.4");
             result.AddRange(acknowledged.Summarize().ToMeasurements($"SendMessage answered ({protocol.ToString().ToLowerInvariant()}, all steps)"));
             if (loose.PascalCaseSeen > 0)

@@ -45,7 +45,7 @@ public sealed class RestHistoryScenario : IScenario
                     throw new InvalidOperationException($"history returned {page.Items.Count} messages, not {PageSize}");
                 }
             },
-            confab.Sample), BenchLog.Write, retryMisses: !context.Quick);
+            confab.Sample), BenchLog.Write, fullRun: !context.Quick);
         LadderReport.Add(result, "req/s", "req/s", ladder, baseline, ">= 5000");
         await footprint.AddToAsync(result);
         return result;
