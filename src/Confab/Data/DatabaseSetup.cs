@@ -27,9 +27,8 @@ public static class DatabaseSetup
             // One JSON parameter per collection keeps each query's SQL the same whatever the collection's size, so EF
             // and SQLite reuse what they compiled; the default, one parameter per element, rebuilt the SQL every time.
             options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqliteConnectionSettings());
+                .AddInterceptors(new SqliteBusyTimeout());
         });
-        builder.Services.AddHostedService<WalCheckpointer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ChatDb>("database", tags: ["ready"]);
         return builder;
     }
