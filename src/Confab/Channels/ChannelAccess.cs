@@ -57,10 +57,11 @@ public sealed class ChannelAccess(ChatDb db)
         return new ChannelView(seen.Channel, seen.Membership);
     }
 
-    // One round trip, compiled once: this runs on every message post and read.
+    // One round trip, compiled once: this runs on every message post and read. A join on the membership's key, since
+    // EF turns a FirstOrDefault over the members into a window function over every membership of the user.
     static readonly Func<ChatDb, Guid, Guid, CancellationToken, Task<Seen?>> See = EF.CompileAsyncQuery(
         (ChatDb db, Guid channelId, Guid userId, CancellationToken ct) => db.Channels.Where(c => c.Id == channelId)
-            .Select(c => new Seen(c, c.Members.FirstOrDefault(m => m.UserId == userId)))
+            .LeftJoin(db.ChannelMembers.Where(m => m.UserId == userId), c => c.Id, m => m.ChannelId, (c, m) => new Seen(c, m))
             .FirstOrDefault());
 
     sealed record Seen(Channel Channel, ChannelMember? Membership);
