@@ -9,8 +9,8 @@ namespace Confab.Messages;
 
 /// <summary>
 /// The one writer of new messages: group commit. Posts queue here; the writer takes all that are waiting (up to
-/// <see cref="MaxBatch"/>), stores them in one transaction, each behind its own savepoint so one failing post does
-/// not fail the others, commits once, and only then answers each poster, so every acknowledged message is durable.
+/// <see cref="MaxBatch"/>), stores them in one transaction (written again with each post behind its own savepoint when
+/// one fails, so one failing post does not fail the others), commits once, and only then answers each poster, so every acknowledged message is durable.
 /// One fsync serves the whole batch, which is what lets SQLite store thousands of messages a second.
 /// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order: a second
 /// loop publishes committed batches one after the other, so fanning a batch out overlaps with storing the next.
@@ -74,34 +74,12 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
 
     async Task WriteBatchAsync(List<Work> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<ChatDb>();
-        var stored = new List<(Work Work, Stored Stored)>(batch.Count);
-        var repeats = new List<Work>();
+        Written written;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var work in batch)
-            {
-                await transaction.CreateSavepointAsync(Savepoint);
-                try
-                {
-                    stored.Add((work, await StoreAsync(services, db, work.Post)));
-                    await transaction.ReleaseSavepointAsync(Savepoint);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Undoes this post's seq too, so the channel keeps no gap.
-                    await transaction.RollbackToSavepointAsync(Savepoint);
-                    // The poster looks up the winner of a clientMessageId race, which is visible once this batch commits.
-                    if (UniqueViolation.IsUniqueViolation(e) && work.Post.ClientMessageId is not null)
-                        repeats.Add(work);
-                    else
-                        work.Done.TrySetException(e);
-                }
-            }
-            await transaction.CommitAsync();
+            // Nearly every batch stores all its posts, so the first try takes no savepoints. Only when a post fails is
+            // the batch rolled back and written again with a savepoint around each post, so that the others commit.
+            written = await TryWriteAsync(batch, isolatePosts: false) ?? (await TryWriteAsync(batch, isolatePosts: true))!;
         }
         catch (Exception e)
         {
@@ -110,12 +88,47 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
                 work.Done.TrySetException(e);
             return;
         }
-        foreach (var work in repeats)
+        foreach (var work in written.Repeats)
             work.Done.TrySetResult(null);
         // Committed means durable: posters are answered now, not after their messages have been fanned out.
-        foreach (var (work, result) in stored)
+        foreach (var (work, result) in written.Stored)
             work.Done.TrySetResult(result.Response);
-        await committed.Writer.WriteAsync(stored);
+        await committed.Writer.WriteAsync(written.Stored);
+    }
+
+    /// <summary>Stores and commits the batch; null, with nothing committed, when a post failed and posts were not isolated.</summary>
+    async Task<Written?> TryWriteAsync(List<Work> batch, bool isolatePosts)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ChatDb>();
+        var written = new Written(new List<(Work Work, Stored Stored)>(batch.Count), []);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var work in batch)
+        {
+            if (isolatePosts)
+                await transaction.CreateSavepointAsync(Savepoint);
+            try
+            {
+                written.Stored.Add((work, await StoreAsync(services, db, work.Post)));
+                if (isolatePosts)
+                    await transaction.ReleaseSavepointAsync(Savepoint);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (!isolatePosts)
+                    return null;
+                // Undoes this post's seq too, so the channel keeps no gap.
+                await transaction.RollbackToSavepointAsync(Savepoint);
+                // The poster looks up the winner of a clientMessageId race, which is visible once this batch commits.
+                if (UniqueViolation.IsUniqueViolation(e) && work.Post.ClientMessageId is not null)
+                    written.Repeats.Add(work);
+                else
+                    work.Done.TrySetException(e);
+            }
+        }
+        await transaction.CommitAsync();
+        return written;
     }
 
     async Task PublishAsync(List<(Work Work, Stored Stored)> batch)
@@ -196,6 +209,8 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
     sealed record Work(PendingPost Post, TaskCompletionSource<MessageResponse?> Done);
 
     sealed record Stored(MessageResponse Response, List<Notification> Notifications);
+
+    sealed record Written(List<(Work Work, Stored Stored)> Stored, List<Work> Repeats);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed")]
     static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
