@@ -56,6 +56,7 @@ public sealed class MessageService(
             throw ConfabError.Forbidden("Only the author may edit a message.");
         if (message.DeletedAt is not null)
             throw ConfabError.Conflict("The message was deleted.");
+        var author = await users.GetAuthorAsync(me.Id, ct);
 
         List<Notification> created;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -70,7 +71,7 @@ public sealed class MessageService(
             await db.MessageMentions.Where(m => m.MessageId == messageId && !EF.Parameter(after).Contains(m.UserId))
                 .ExecuteDeleteAsync(ct);
             await mentionResolver.InsertAsync(messageId, added, ct);
-            created = await notifications.AddMentionsAsync(view.Channel, message, added, ct);
+            created = await notifications.AddMentionsAsync(view.Channel, message, author.Username, added, ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -169,7 +169,7 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
         var mentioned = await mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
         await mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
         var created = await services.GetRequiredService<NotificationService>()
-            .AddForMessageAsync(post.View.Channel, message, post.Parent, mentioned, CancellationToken.None);
+            .AddForMessageAsync(post.View.Channel, message, post.AuthorSummary.Username, post.Parent, mentioned, CancellationToken.None);
         return new Stored(MessageReader.Fresh(message, post.AuthorSummary, mentioned), created);
     }
 

@@ -25,8 +25,8 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
     /// then a reply to the recipient's message, then a direct message. Muted channels notify nobody. They are written
     /// at once, so call this inside the transaction that stores the message.
     /// </summary>
-    public async Task<List<Notification>> AddForMessageAsync(
-        Channel channel, Message message, Message? parent, IReadOnlyCollection<Guid> mentioned, CancellationToken ct)
+    public async Task<List<Notification>> AddForMessageAsync(Channel channel, Message message, string authorName,
+        Message? parent, IReadOnlyCollection<Guid> mentioned, CancellationToken ct)
     {
         var reasons = new Dictionary<Guid, NotificationType>();
         if (channel.Type == ChannelType.Direct)
@@ -39,7 +39,7 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
             reasons[parent.AuthorId] = NotificationType.Reply;
         foreach (var userId in mentioned)
             reasons[userId] = NotificationType.Mention;
-        return await AddForRecipientsAsync(channel, message, reasons, ct);
+        return await AddForRecipientsAsync(channel, message, authorName, reasons, ct);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
     /// A message notifies each user at most once, across edits too: whoever it already notified, of anything, is skipped.
     /// </summary>
     public async Task<List<Notification>> AddMentionsAsync(
-        Channel channel, Message message, IReadOnlyCollection<Guid> newlyMentioned, CancellationToken ct)
+        Channel channel, Message message, string authorName, IReadOnlyCollection<Guid> newlyMentioned, CancellationToken ct)
     {
         if (newlyMentioned.Count == 0)
             return [];
@@ -57,12 +57,12 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
                 .Where(n => EF.Parameter(candidates).Contains(n.UserId) && n.MessageId == message.Id)
                 .Select(n => n.UserId).ToListAsync(ct))
             .ToHashSet();
-        return await AddForRecipientsAsync(channel, message,
+        return await AddForRecipientsAsync(channel, message, authorName,
             newlyMentioned.Where(id => !notified.Contains(id)).ToDictionary(id => id, _ => NotificationType.Mention), ct);
     }
 
-    async Task<List<Notification>> AddForRecipientsAsync(
-        Channel channel, Message message, Dictionary<Guid, NotificationType> reasons, CancellationToken ct)
+    async Task<List<Notification>> AddForRecipientsAsync(Channel channel, Message message, string authorName,
+        Dictionary<Guid, NotificationType> reasons, CancellationToken ct)
     {
         reasons.Remove(message.AuthorId);
         if (reasons.Count == 0)
@@ -74,10 +74,9 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
             .Select(m => m.UserId).ToListAsync(ct);
         if (listening.Count == 0)
             return [];
-        var author = await db.Users.Where(u => u.Id == message.AuthorId).Select(u => u.Username).SingleAsync(ct);
         var snippet = message.Content.Length <= SnippetLength ? message.Content : message.Content[..SnippetLength] + "…";
         return await InsertAsync(message.AuthorId, channel.Id, message.Id,
-            listening.Select(userId => (userId, reasons[userId], Describe(reasons[userId], author, channel, snippet))), ct);
+            listening.Select(userId => (userId, reasons[userId], Describe(reasons[userId], authorName, channel, snippet))), ct);
     }
 
     const int SnippetLength = 140;
