@@ -1,4 +1,3 @@
-using Confab.Common;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +7,7 @@ namespace Confab.Auth;
 /// <summary>One issued refresh token, kept only as a hash. Rotation chains tokens of one login into a family.</summary>
 public sealed class RefreshToken
 {
-    public Guid Id { get; init; } = Ids.New();
+    public Guid Id { get; init; }
     public Guid UserId { get; init; }
     public Guid FamilyId { get; init; }
     public required string TokenHash { get; init; }

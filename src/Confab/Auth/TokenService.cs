@@ -43,6 +43,7 @@ public sealed class TokenService(SigningKey signingKey, IOptions<JwtOptions> opt
         var now = clock.Now();
         return (new RefreshToken
         {
+            Id = Ids.New(),
             UserId = userId,
             FamilyId = familyId,
             TokenHash = Hash(token),

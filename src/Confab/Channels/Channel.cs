@@ -7,7 +7,7 @@ namespace Confab.Channels;
 
 public sealed class Channel
 {
-    public Guid Id { get; init; } = Ids.New();
+    public Guid Id { get; init; }
     /// <summary>Null for direct channels, which clients name after the other member.</summary>
     public string? Name { get; set; }
     /// <summary>Lower-cased name: unique among non-direct channels on every provider.</summary>

@@ -16,6 +16,7 @@ public sealed class ChannelService(ChatDb db, ChannelAccess access, ChatEvents e
         var now = clock.Now();
         var channel = new Channel
         {
+            Id = Ids.New(),
             Name = name,
             NormalizedName = name.ToLowerInvariant(),
             Type = request.Type.Value,
@@ -105,7 +106,7 @@ public sealed class ChannelService(ChatDb db, ChannelAccess access, ChatEvents e
             return (await GetResponseAsync(id, me.Id, ct), false);
 
         var now = clock.Now();
-        var channel = new Channel { Type = ChannelType.Direct, CreatedBy = me.Id, CreatedAt = now, DirectKey = key };
+        var channel = new Channel { Id = Ids.New(), Type = ChannelType.Direct, CreatedBy = me.Id, CreatedAt = now, DirectKey = key };
         channel.Members.Add(new ChannelMember { UserId = me.Id, Role = ChannelRole.Member, JoinedAt = now });
         channel.Members.Add(new ChannelMember { UserId = otherUserId, Role = ChannelRole.Member, JoinedAt = now });
         db.Channels.Add(channel);

@@ -1,5 +1,4 @@
 using Confab.Channels;
-using Confab.Common;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +7,7 @@ namespace Confab.Messages;
 
 public sealed class Message
 {
-    public Guid Id { get; init; } = Ids.New();
+    public Guid Id { get; init; }
     public Guid ChannelId { get; init; }
     public long Seq { get; init; }
     public Guid AuthorId { get; init; }

@@ -7,7 +7,7 @@ namespace Confab.Notifications;
 
 public sealed class Notification
 {
-    public Guid Id { get; init; } = Ids.New();
+    public Guid Id { get; init; }
     public Guid UserId { get; init; }
     public NotificationType Type { get; init; }
     public Guid? ChannelId { get; init; }

@@ -93,6 +93,7 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
     {
         var notification = new Notification
         {
+            Id = Ids.New(),
             UserId = userId,
             Type = type,
             ActorId = actorId,
@@ -117,6 +118,7 @@ public sealed class NotificationService(ChatDb db, ChatEvents events, TimeProvid
         var now = clock.Now();
         var batch = recipients.Select(r => new Notification
         {
+            Id = Ids.New(),
             UserId = r.UserId,
             Type = r.Type,
             ActorId = actorId,

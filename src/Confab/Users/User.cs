@@ -6,7 +6,7 @@ namespace Confab.Users;
 
 public sealed class User
 {
-    public Guid Id { get; init; } = Ids.New();
+    public Guid Id { get; init; }
     public required string Username { get; set; }
     public required string Email { get; set; }
     /// <summary>Lower-cased email, for case-insensitive uniqueness on every provider.</summary>

@@ -26,6 +26,7 @@ public sealed class UserService(
     {
         var user = new User
         {
+            Id = Ids.New(),
             Username = UserRules.NormalizeUsername(username),
             Email = email.Trim(),
             NormalizedEmail = UserRules.NormalizeEmail(email),
