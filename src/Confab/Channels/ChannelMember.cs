@@ -24,6 +24,9 @@ internal sealed class ChannelMemberConfiguration : IEntityTypeConfiguration<Chan
     {
         member.HasKey(m => new { m.ChannelId, m.UserId });
         member.HasIndex(m => m.UserId);
+        // A message's status comes from the channel's lowest cursors; without these, each read sorts every member.
+        member.HasIndex(m => new { m.ChannelId, m.LastReadSeq });
+        member.HasIndex(m => new { m.ChannelId, m.LastDeliveredSeq });
         member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
         member.HasOne<Channel>().WithMany(c => c.Members).HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
         member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);

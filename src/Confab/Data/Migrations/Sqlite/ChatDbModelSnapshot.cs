@@ -140,6 +140,10 @@ namespace Confab.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("ChannelId", "LastDeliveredSeq");
+
+                    b.HasIndex("ChannelId", "LastReadSeq");
+
                     b.ToTable("ChannelMembers");
                 });
 
