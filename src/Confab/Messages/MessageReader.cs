@@ -73,7 +73,8 @@ public sealed class MessageReader(ChatDb db)
     static readonly Func<ChatDb, List<Guid>, Guid, IAsyncEnumerable<ReactionGroup>> Reactions = EF.CompileAsyncQuery(
         (ChatDb db, List<Guid> ids, Guid viewerId) => db.Reactions.Where(r => ids.Contains(r.MessageId))
             .GroupBy(r => new { r.MessageId, r.Emoji })
-            .Select(g => new ReactionGroup(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Any(r => r.UserId == viewerId), g.Min(r => r.CreatedAt))));
+            // Counted in the group rather than Any(), which EF makes a subquery that reads the page's reactions again.
+            .Select(g => new ReactionGroup(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Count(r => r.UserId == viewerId) > 0, g.Min(r => r.CreatedAt))));
 
     static readonly Func<ChatDb, List<Guid>, IAsyncEnumerable<MessageMention>> Mentions = EF.CompileAsyncQuery(
         (ChatDb db, List<Guid> ids) => db.MessageMentions.AsNoTracking().Where(m => ids.Contains(m.MessageId)));
