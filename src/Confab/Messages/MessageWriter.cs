@@ -10,7 +10,8 @@ namespace Confab.Messages;
 /// <summary>
 /// The one writer of new messages: group commit. Posts queue here; the writer takes all that are waiting (up to
 /// <see cref="MaxBatch"/>), stores them in one transaction (written again with each post behind its own savepoint when
-/// one fails, so one failing post does not fail the others), commits once, and only then answers each poster, so every acknowledged message is durable.
+/// one fails, so one failing post does not fail the others), commits once, and only then answers each poster, so
+/// every acknowledged message is durable.
 /// One fsync serves the whole batch, which is what lets SQLite store thousands of messages a second.
 /// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order: a second
 /// loop publishes committed batches one after the other, so fanning a batch out overlaps with storing the next.
