@@ -16,21 +16,27 @@ public static class DatabaseSetup
 
         builder.Services.AddDbContextPool<ChatDb>((services, options) =>
         {
-            var configured = builder.Configuration.GetConnectionString("Chat");
-            var connectionString = string.IsNullOrWhiteSpace(configured)
-                ? new SqliteConnectionStringBuilder
-                {
-                    DataSource = services.GetRequiredService<IOptions<ConfabOptions>>().Value.DataPath("confab.db"),
-                    DefaultTimeout = 30,
-                }.ToString()
-                : configured;
             // One JSON parameter per collection keeps each query's SQL the same whatever the collection's size, so EF
             // and SQLite reuse what they compiled; the default, one parameter per element, rebuilt the SQL every time.
-            options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            options.UseSqlite(ConnectionString(services, builder.Configuration),
+                    sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(new SqliteBusyTimeout());
         });
+        builder.Services.AddSingleton(services => new KeptStatements(ConnectionString(services, builder.Configuration)));
         builder.Services.AddHealthChecks().AddDbContextCheck<ChatDb>("database", tags: ["ready"]);
         return builder;
+    }
+
+    static string ConnectionString(IServiceProvider services, IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Chat");
+        return string.IsNullOrWhiteSpace(configured)
+            ? new SqliteConnectionStringBuilder
+            {
+                DataSource = services.GetRequiredService<IOptions<ConfabOptions>>().Value.DataPath("confab.db"),
+                DefaultTimeout = 30,
+            }.ToString()
+            : configured;
     }
 
     /// <summary>Applies pending migrations before the server takes requests; WAL lets readers run beside the writer.</summary>

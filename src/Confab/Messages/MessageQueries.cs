@@ -23,8 +23,8 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
             return new MessagePage([], null);
 
         var rows = after is { } from
-            ? await reader.ReadAfterAsync(channelId, from, take + 1, me.Id, ct)
-            : await reader.ReadBeforeAsync(channelId, before, take + 1, me.Id, ct);
+            ? reader.ReadAfter(channelId, from, take + 1, me.Id)
+            : reader.ReadBefore(channelId, before, take + 1, me.Id);
         return PageOf(rows, take);
     }
 
@@ -32,7 +32,7 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
     {
         await using var connection = await db.HoldConnectionAsync(ct);
         await messages.SeeAsync(me, messageId, ct);
-        return await reader.ReadOneAsync(messageId, me.Id, ct);
+        return reader.ReadOne(messageId, me.Id);
     }
 
     public async Task<MessagePage> RepliesAsync(CurrentUser me, Guid messageId, long? after, int? limit, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Confab.Common;
 using Confab.Data;
 using Confab.Users;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Confab.Messages;
@@ -9,41 +10,41 @@ namespace Confab.Messages;
 /// <summary>
 /// Builds message responses for a viewer in a fixed number of queries per page: the rows, their reactions, their
 /// mentions, and the lowest member cursors of their channels, from which each message's status is derived.
+/// Every page, sync and published event runs these reads, so they are hand-written SQL on connections that keep them
+/// compiled (<see cref="KeptStatements"/>), with values as EF stores them (<see cref="SqlValues"/>). They read what is
+/// committed, so call them outside a transaction.
 /// </summary>
-public sealed class MessageReader(ChatDb db)
+public sealed class MessageReader(ChatDb db, KeptStatements statements)
 {
-    public async Task<List<MessageResponse>> ReadAsync(IQueryable<Message> messages, Guid viewerId, CancellationToken ct) =>
-        await BuildAsync(await messages.AsNoTracking().Join(db.Users, m => m.AuthorId, u => u.Id, RowOf).ToListAsync(ct), viewerId, ct);
+    /// <summary>The messages a query selects, in its order; for the reads that are not hot enough for SQL of their own.</summary>
+    public async Task<List<MessageResponse>> ReadAsync(IQueryable<Message> messages, Guid viewerId, CancellationToken ct)
+    {
+        var rows = await messages.AsNoTracking().Join(db.Users, m => m.AuthorId, u => u.Id, RowOf).ToListAsync(ct);
+        using var session = statements.Rent();
+        return Build(session, rows, viewerId);
+    }
 
     /// <summary>Up to <paramref name="take"/> messages of a channel before a seq (or from its end), newest first.</summary>
-    public async Task<List<MessageResponse>> ReadBeforeAsync(
-        Guid channelId, long? before, int take, Guid viewerId, CancellationToken ct) =>
-        await BuildAsync(await Before(db, channelId, before ?? long.MaxValue, take).ToListAsync(ct), viewerId, ct);
+    public List<MessageResponse> ReadBefore(Guid channelId, long? before, int take, Guid viewerId)
+    {
+        using var session = statements.Rent();
+        var rows = Rows(session.Query(BeforeSql,
+            ("$channel", SqlValues.Text(channelId)), ("$seq", before ?? long.MaxValue), ("$take", take)));
+        return Build(session, rows, viewerId);
+    }
 
     /// <summary>Up to <paramref name="take"/> messages of a channel after a seq, oldest first.</summary>
-    public async Task<List<MessageResponse>> ReadAfterAsync(
-        Guid channelId, long after, int take, Guid viewerId, CancellationToken ct) =>
-        await BuildAsync(await After(db, channelId, after, take).ToListAsync(ct), viewerId, ct);
-
-    async Task<List<MessageResponse>> BuildAsync(List<MessageRow> rows, Guid viewerId, CancellationToken ct)
+    public List<MessageResponse> ReadAfter(Guid channelId, long after, int take, Guid viewerId)
     {
-        if (rows.Count == 0)
-            return [];
+        using var session = statements.Rent();
+        var rows = Rows(session.Query(AfterSql, ("$channel", SqlValues.Text(channelId)), ("$seq", after), ("$take", take)));
+        return Build(session, rows, viewerId);
+    }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var reactions = (await Reactions(db, ids, viewerId).ToListAsync(ct))
-            .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
-            .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
-        var mentions = (await Mentions(db, ids).ToListAsync(ct)).ToLookup(m => m.MessageId, m => m.UserId);
-        var cursors = new Dictionary<Guid, LowestCursors>();
-        foreach (var channelId in rows.Select(r => r.ChannelId).Distinct())
-            cursors[channelId] = LowestCursors.From(await Cursors(db, channelId).ToListAsync(ct));
-
-        return rows.Select(r => new MessageResponse(
-            r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
-            r.Content, r.ClientMessageId, r.ParentId, r.ReplyCount,
-            reactions[r.Id].ToList(), mentions[r.Id].ToList(),
-            r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
+    public MessageResponse ReadOne(Guid messageId, Guid viewerId)
+    {
+        using var session = statements.Rent();
+        return Build(session, Rows(session.Query(OneSql, ("$id", SqlValues.Text(messageId)))), viewerId).Single();
     }
 
     /// <summary>
@@ -54,8 +55,47 @@ public sealed class MessageReader(ChatDb db)
         message.Id, message.ChannelId, message.Seq, author, message.Content, message.ClientMessageId, message.ParentId,
         0, [], mentions, message.CreatedAt, null, null, MessageStatus.Sent);
 
-    public async Task<MessageResponse> ReadOneAsync(Guid messageId, Guid viewerId, CancellationToken ct) =>
-        (await ReadAsync(db.Messages.Where(m => m.Id == messageId), viewerId, ct)).Single();
+    static List<MessageResponse> Build(KeptStatements.Session session, List<MessageRow> rows, Guid viewerId)
+    {
+        if (rows.Count == 0)
+            return [];
+
+        var ids = $"[{string.Join(',', rows.Select(r => $"\"{SqlValues.Text(r.Id)}\""))}]";
+        var reactions = Read(session.Query(ReactionsSql, ("$ids", ids), ("$viewer", SqlValues.Text(viewerId))),
+                r => new ReactionGroup(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3), UtcAt(r, 4)))
+            .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
+            .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
+        var mentions = Read(session.Query(MentionsSql, ("$ids", ids)), r => (MessageId: r.GetGuid(0), UserId: r.GetGuid(1)))
+            .ToLookup(m => m.MessageId, m => m.UserId);
+        var cursors = rows.Select(r => r.ChannelId).Distinct().ToDictionary(channelId => channelId, channelId =>
+            LowestCursors.From(Read(session.Query(CursorsSql, ("$channel", SqlValues.Text(channelId))),
+                r => new Cursor(r.GetBoolean(0), r.GetGuid(1), r.GetInt64(2)))));
+
+        return rows.Select(r => new MessageResponse(
+            r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
+            r.Content, r.ClientMessageId, r.ParentId, r.ReplyCount,
+            reactions[r.Id].ToList(), mentions[r.Id].ToList(),
+            r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
+    }
+
+    static List<T> Read<T>(SqliteDataReader reader, Func<SqliteDataReader, T> row)
+    {
+        using (reader)
+        {
+            var rows = new List<T>();
+            while (reader.Read())
+                rows.Add(row(reader));
+            return rows;
+        }
+    }
+
+    static List<MessageRow> Rows(SqliteDataReader reader) => Read(reader, r => new MessageRow(
+        r.GetGuid(0), r.GetGuid(1), r.GetInt64(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), r.GetInt32(9), UtcAt(r, 10),
+        r.IsDBNull(11) ? null : UtcAt(r, 11), r.IsDBNull(12) ? null : UtcAt(r, 12)));
+
+    // SQLite gives back stored times without a kind; every stored time is UTC (UtcDateTimeConverter).
+    static DateTime UtcAt(SqliteDataReader reader, int column) => DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc);
 
     // The author is joined explicitly: through the navigation, EF limits a page in a subquery first and then joins and
     // sorts it a second time, which cost SQLite a third more to compile and run.
@@ -63,33 +103,55 @@ public sealed class MessageReader(ChatDb db)
         m.Id, m.ChannelId, m.Seq, m.AuthorId, u.Username, u.DisplayName, m.Content, m.ClientMessageId,
         m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt);
 
-    // The queries below run for every page and post, so they are compiled once rather than translated per call.
-    static readonly Func<ChatDb, Guid, long, int, IAsyncEnumerable<MessageRow>> Before = EF.CompileAsyncQuery(
-        (ChatDb db, Guid channelId, long before, int take) => db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId && m.Seq < before).OrderByDescending(m => m.Seq)
-            .Join(db.Users, m => m.AuthorId, u => u.Id, RowOf).Take(take));
+    // The columns of RowOf, in its order.
+    const string RowsSql = """
+        SELECT "m"."Id", "m"."ChannelId", "m"."Seq", "m"."AuthorId", "u"."Username", "u"."DisplayName", "m"."Content",
+            "m"."ClientMessageId", "m"."ParentId", "m"."ReplyCount", "m"."CreatedAt", "m"."EditedAt", "m"."DeletedAt"
+        FROM "Messages" AS "m"
+        INNER JOIN "Users" AS "u" ON "m"."AuthorId" = "u"."Id"
+        """;
 
-    static readonly Func<ChatDb, Guid, long, int, IAsyncEnumerable<MessageRow>> After = EF.CompileAsyncQuery(
-        (ChatDb db, Guid channelId, long after, int take) => db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId && m.Seq > after).OrderBy(m => m.Seq)
-            .Join(db.Users, m => m.AuthorId, u => u.Id, RowOf).Take(take));
+    const string BeforeSql = RowsSql + """
 
-    static readonly Func<ChatDb, List<Guid>, Guid, IAsyncEnumerable<ReactionGroup>> Reactions = EF.CompileAsyncQuery(
-        (ChatDb db, List<Guid> ids, Guid viewerId) => db.Reactions.Where(r => ids.Contains(r.MessageId))
-            .GroupBy(r => new { r.MessageId, r.Emoji })
-            // Counted in the group rather than Any(), which EF makes a subquery that reads the page's reactions again.
-            .Select(g => new ReactionGroup(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Count(r => r.UserId == viewerId) > 0, g.Min(r => r.CreatedAt))));
+        WHERE "m"."ChannelId" = $channel AND "m"."Seq" < $seq
+        ORDER BY "m"."Seq" DESC
+        LIMIT $take
+        """;
 
-    static readonly Func<ChatDb, List<Guid>, IAsyncEnumerable<MessageMention>> Mentions = EF.CompileAsyncQuery(
-        (ChatDb db, List<Guid> ids) => db.MessageMentions.AsNoTracking().Where(m => ids.Contains(m.MessageId)));
+    const string AfterSql = RowsSql + """
+
+        WHERE "m"."ChannelId" = $channel AND "m"."Seq" > $seq
+        ORDER BY "m"."Seq"
+        LIMIT $take
+        """;
+
+    const string OneSql = RowsSql + """
+
+        WHERE "m"."Id" = $id
+        """;
+
+    // Counted in the group: an EXISTS per group would read the page's reactions again.
+    const string ReactionsSql = """
+        SELECT "MessageId", "Emoji", COUNT(*), COUNT(CASE WHEN "UserId" = $viewer THEN 1 END) > 0, MIN("CreatedAt")
+        FROM "Reactions"
+        WHERE "MessageId" IN (SELECT "value" FROM json_each($ids))
+        GROUP BY "MessageId", "Emoji"
+        """;
+
+    const string MentionsSql = """
+        SELECT "MessageId", "UserId"
+        FROM "MessageMentions"
+        WHERE "MessageId" IN (SELECT "value" FROM json_each($ids))
+        """;
 
     // The two lowest cursors suffice: the lowest among members other than the author is one of them.
-    static readonly Func<ChatDb, Guid, IAsyncEnumerable<Cursor>> Cursors = EF.CompileAsyncQuery(
-        (ChatDb db, Guid channelId) => db.ChannelMembers.Where(m => m.ChannelId == channelId)
-            .OrderBy(m => m.LastReadSeq).Take(2).Select(m => new { IsRead = true, m.UserId, Seq = m.LastReadSeq })
-            .Concat(db.ChannelMembers.Where(m => m.ChannelId == channelId)
-                .OrderBy(m => m.LastDeliveredSeq).Take(2).Select(m => new { IsRead = false, m.UserId, Seq = m.LastDeliveredSeq }))
-            .Select(c => new Cursor(c.IsRead, c.UserId, c.Seq)));
+    const string CursorsSql = """
+        SELECT * FROM (
+            SELECT 1, "UserId", "LastReadSeq" FROM "ChannelMembers" WHERE "ChannelId" = $channel ORDER BY "LastReadSeq" LIMIT 2)
+        UNION ALL
+        SELECT * FROM (
+            SELECT 0, "UserId", "LastDeliveredSeq" FROM "ChannelMembers" WHERE "ChannelId" = $channel ORDER BY "LastDeliveredSeq" LIMIT 2)
+        """;
 
     sealed record MessageRow(
         Guid Id, Guid ChannelId, long Seq, Guid AuthorId, string AuthorName, string AuthorDisplay, string Content,

@@ -75,7 +75,7 @@ public sealed class MessageService(
             await transaction.CommitAsync(ct);
         }
 
-        var response = await reader.ReadOneAsync(messageId, me.Id, ct);
+        var response = reader.ReadOne(messageId, me.Id);
         await events.MessageUpdatedAsync(response, ct);
         await notifications.PublishAsync(created, ct);
         return response;
@@ -106,9 +106,9 @@ public sealed class MessageService(
             await transaction.CommitAsync(ct);
         }
 
-        await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, CancellationToken.None), CancellationToken.None);
+        await events.MessageUpdatedAsync(reader.ReadOne(messageId, me.Id), CancellationToken.None);
         if (message.ParentId is { } parent)
-            await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent, me.Id, CancellationToken.None), CancellationToken.None);
+            await events.MessageUpdatedAsync(reader.ReadOne(parent, me.Id), CancellationToken.None);
     }
 
     public async Task ReactAsync(CurrentUser me, Guid messageId, string emoji, bool add, CancellationToken ct)
@@ -129,7 +129,7 @@ public sealed class MessageService(
             }, ct)
             : await mine.ExecuteDeleteAsync(ct) > 0;
         if (changed)
-            await events.MessageUpdatedAsync(await reader.ReadOneAsync(messageId, me.Id, ct), ct);
+            await events.MessageUpdatedAsync(reader.ReadOne(messageId, me.Id), ct);
     }
 
     /// <summary>The message and its channel as the caller sees them; a message in an invisible channel does not exist.</summary>
@@ -171,7 +171,7 @@ public sealed class MessageService(
         var same = existing.ParentId == parentId && (existing.DeletedAt is not null || existing.Content == content);
         if (!same)
             throw ConfabError.Conflict("This clientMessageId was used for a different message.", "idempotency_conflict");
-        return await reader.ReadOneAsync(existing.Id, me.Id, ct);
+        return reader.ReadOne(existing.Id, me.Id);
     }
 
     static readonly Func<ChatDb, Guid, Guid, string, CancellationToken, Task<RepeatCandidate?>> Repeat = EF.CompileAsyncQuery(

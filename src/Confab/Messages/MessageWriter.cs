@@ -147,7 +147,7 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
             {
                 await events.MessageCreatedAsync(result.Response.ChannelId, result.Response, CancellationToken.None);
                 if (work.Post.Parent is { } parent)
-                    await events.MessageUpdatedAsync(await reader.ReadOneAsync(parent.Id, work.Post.Author.Id, CancellationToken.None), CancellationToken.None);
+                    await events.MessageUpdatedAsync(reader.ReadOne(parent.Id, work.Post.Author.Id), CancellationToken.None);
                 await notifications.PublishAsync(result.Notifications, CancellationToken.None);
             }
             catch (Exception e)
