@@ -39,23 +39,43 @@ public sealed record ChannelView(Channel Channel, ChannelMember? Membership)
 }
 
 /// <summary>The visibility rule, in one place for every path: what the caller may not see does not exist (404).</summary>
-public sealed class ChannelAccess(ChatDb db)
+public sealed class ChannelAccess(ChatDb db, KeptStatements statements)
 {
-    public static bool CanSee(Channel channel, ChannelMember? membership, CurrentUser me) => channel.Type switch
+    static bool CanSee(ChannelType type, bool isMember, CurrentUser me) => type switch
     {
         ChannelType.Public => true,
-        ChannelType.Private => membership is not null || me.IsAdmin,
-        _ => membership is not null,
+        ChannelType.Private => isMember || me.IsAdmin,
+        _ => isMember,
     };
 
     /// <summary>The channel as <paramref name="me"/> sees it, or 404. Tracked, so callers may change it and save.</summary>
     public async Task<ChannelView> SeeAsync(CurrentUser me, Guid channelId, CancellationToken ct)
     {
         var seen = await See(db, channelId, me.Id, ct);
-        if (seen is null || !CanSee(seen.Channel, seen.Membership, me))
+        if (seen is null || !CanSee(seen.Channel.Type, seen.Membership is not null, me))
             throw ConfabError.NotFound("channel");
         return new ChannelView(seen.Channel, seen.Membership);
     }
+
+    /// <summary>
+    /// The last seq of a channel <paramref name="me"/> may see, or 404: the check before every history page and sync.
+    /// On a kept statement (<see cref="KeptStatements"/>), since through EF it took a page a tenth of its CPU.
+    /// </summary>
+    public long SeeLastSeq(CurrentUser me, Guid channelId)
+    {
+        using var session = statements.Rent();
+        using var seen = session.Query(LastSeqSql, ("$channel", SqlValues.Text(channelId)), ("$user", SqlValues.Text(me.Id)));
+        if (!seen.Read() || !CanSee(Enum.Parse<ChannelType>(seen.GetString(0)), isMember: !seen.IsDBNull(2), me))
+            throw ConfabError.NotFound("channel");
+        return seen.GetInt64(1);
+    }
+
+    const string LastSeqSql = """
+        SELECT "c"."Type", "c"."LastSeq", "m"."UserId"
+        FROM "Channels" AS "c"
+        LEFT JOIN "ChannelMembers" AS "m" ON "m"."ChannelId" = "c"."Id" AND "m"."UserId" = $user
+        WHERE "c"."Id" = $channel
+        """;
 
     // One round trip, compiled once: this runs on every message post and read. A join on the membership's key, since
     // EF turns a FirstOrDefault over the members into a window function over every membership of the user.

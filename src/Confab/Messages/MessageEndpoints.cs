@@ -40,10 +40,9 @@ public static class MessageEndpoints
         return created ? TypedResults.Created($"/api/messages/{message.Id}", message) : TypedResults.Ok(message);
     }
 
-    static async Task<Ok<MessagePage>> History(
-        Guid id, MessageQueries queries, CurrentUser me, CancellationToken ct,
-        long? before = null, long? after = null, int? limit = null) =>
-        TypedResults.Ok(await queries.HistoryAsync(me, id, before, after, limit, ct));
+    static Ok<MessagePage> History(
+        Guid id, MessageQueries queries, CurrentUser me, long? before = null, long? after = null, int? limit = null) =>
+        TypedResults.Ok(queries.History(me, id, before, after, limit));
 
     static async Task<Ok<MessageResponse>> Get(Guid id, MessageQueries queries, CurrentUser me, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(me, id, ct));

@@ -8,18 +8,15 @@ namespace Confab.Messages;
 /// <summary>Reading messages: history by seq, one message, thread replies.</summary>
 public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageService messages, MessageReader reader)
 {
-    public async Task<MessagePage> HistoryAsync(
-        CurrentUser me, Guid channelId, long? before, long? after, int? limit, CancellationToken ct)
+    public MessagePage History(CurrentUser me, Guid channelId, long? before, long? after, int? limit)
     {
         var take = PageRequest.Limit(limit);
         if (before is not null && after is not null)
             throw ConfabError.Validation("before", "Give before or after, not both.");
         if (before < 0 || after < 0)
             throw ConfabError.Validation(before is not null ? "before" : "after", "A seq is never negative.");
-        await using var connection = await db.HoldConnectionAsync(ct);
-        var view = await access.SeeAsync(me, channelId, ct);
         // Nothing after the channel's last seq: a client that missed nothing syncs without a page query.
-        if (after >= view.Channel.LastSeq)
+        if (after >= access.SeeLastSeq(me, channelId))
             return new MessagePage([], null);
 
         var rows = after is { } from

@@ -149,7 +149,7 @@ public sealed class ChatHub(
     public async Task<IReadOnlyList<SyncResult>> Sync(SyncCursor?[]? cursors)
     {
         var me = await MeAsync();
-        return await sync.SyncAsync(me, cursors, Aborted);
+        return sync.Sync(me, cursors);
     }
 
     // Built per call, not once per connection: the role may change, or the user be deactivated, while connected.

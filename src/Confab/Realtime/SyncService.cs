@@ -9,7 +9,7 @@ public sealed class SyncService(MessageQueries queries)
     public const int MaxMessagesPerChannel = 100;
     public const int MaxCursors = 500;
 
-    public async Task<IReadOnlyList<SyncResult>> SyncAsync(CurrentUser me, IReadOnlyList<SyncCursor?>? cursors, CancellationToken ct)
+    public IReadOnlyList<SyncResult> Sync(CurrentUser me, IReadOnlyList<SyncCursor?>? cursors)
     {
         if (cursors is null)
             throw ConfabError.Validation("cursors", "cursors is required.");
@@ -27,7 +27,7 @@ public sealed class SyncService(MessageQueries queries)
         {
             try
             {
-                var page = await queries.HistoryAsync(me, channelId, before: null, after: afterSeq, MaxMessagesPerChannel, ct);
+                var page = queries.History(me, channelId, before: null, after: afterSeq, MaxMessagesPerChannel);
                 results.Add(new SyncResult(channelId, page.Items, page.NextCursor is not null, Gone: false));
             }
             catch (ConfabError e) when (e.Status == StatusCodes.Status404NotFound)
