@@ -7,9 +7,13 @@ public sealed class PresenceTracker
 {
     readonly ConcurrentDictionary<Guid, int> connections = new();
     readonly ConcurrentDictionary<Guid, byte> announcedOnline = new();
+    readonly ConcurrentDictionary<Guid, DateTime> lastLeft = new();
     readonly StripedLocks locks = new();
 
     public bool IsOnline(Guid userId) => connections.ContainsKey(userId);
+
+    /// <summary>What others were last told: online from the first connection until the offline grace has passed.</summary>
+    public bool IsAnnouncedOnline(Guid userId) => announcedOnline.ContainsKey(userId);
 
     /// <summary>Returns true when this connection made the user come online.</summary>
     public bool Connected(Guid userId) =>
@@ -27,6 +31,13 @@ public sealed class PresenceTracker
         }
         return false;
     }
+
+    /// <summary>Records when the user's last connection closed; a later close replaces it.</summary>
+    public void Left(Guid userId, DateTime at) => lastLeft[userId] = at;
+
+    /// <summary>True for the latest close only: the grace of an earlier one, superseded, decides nothing.</summary>
+    public bool TryEndGrace(Guid userId, DateTime leftAt) =>
+        lastLeft.TryRemove(new KeyValuePair<Guid, DateTime>(userId, leftAt));
 
     /// <summary>Serializes announcing one user's presence, so a quick disconnect and reconnect cannot be told backwards.</summary>
     public Task<IDisposable> LockAsync(Guid userId, CancellationToken ct) => locks.EnterAsync(userId, ct);

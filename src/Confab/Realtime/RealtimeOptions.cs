@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Confab.Realtime;
 
-/// <summary>The <c>Realtime</c> configuration section: per-user limits on the hub's chatty methods.</summary>
+/// <summary>The <c>Realtime</c> configuration section: per-user limits on the hub's chatty methods, and presence.</summary>
 public sealed class RealtimeOptions
 {
     public const string Section = "Realtime";
@@ -21,4 +21,11 @@ public sealed class RealtimeOptions
 
     [Range(1, 600_000)]
     public int TypingPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// How long a user stays online after their last connection closes. One who reconnects within it (a network
+    /// blip, a phone switching networks, a node restarting) never flickers offline to everyone sharing a channel.
+    /// </summary>
+    [Range(0, 300)]
+    public int OfflineGraceSeconds { get; set; } = 15;
 }

@@ -17,7 +17,7 @@ public sealed class UserService(
 {
     public UserResponse ToResponse(User user, bool includeEmail) => new(
         user.Id, user.Username, user.DisplayName, user.Role, user.IsActive, user.CreatedAt,
-        presence.IsOnline(user.Id) ? Presence.Online : Presence.Offline, user.LastSeenAt,
+        presence.IsAnnouncedOnline(user.Id) ? Presence.Online : Presence.Offline, user.LastSeenAt,
         includeEmail ? user.Email : null);
 
     /// <summary>Creates a user; the first user ever becomes an admin whatever <paramref name="role"/> says.</summary>

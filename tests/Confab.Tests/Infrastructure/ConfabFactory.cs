@@ -34,6 +34,8 @@ public class ConfabFactory : WebApplicationFactory<Program>
                 ["Confab:DataDirectory"] = dataDirectory,
                 ["RateLimiting:AuthPermitLimit"] = "100000",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Tests that watch a user go offline wait for the grace; a second keeps them quick.
+                ["Realtime:OfflineGraceSeconds"] = "1",
             };
             foreach (var (key, value) in Settings)
                 settings[key] = value;
