@@ -16,7 +16,7 @@ public sealed class MessageQueries(ChatDb db, ChannelAccess access, MessageServi
         if (before < 0 || after < 0)
             throw ConfabError.Validation(before is not null ? "before" : "after", "A seq is never negative.");
         // Nothing after the channel's last seq: a client that missed nothing syncs without a page query.
-        if (after >= access.SeeLastSeq(me, channelId))
+        if (after >= access.SeeCommitted(me, channelId).Channel.LastSeq)
             return new MessagePage([], null);
 
         var rows = after is { } from

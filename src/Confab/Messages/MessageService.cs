@@ -36,12 +36,10 @@ public sealed class MessageService(
             ?? throw ConfabError.Conflict("The clientMessageId is in use.", "idempotency_conflict"), false);
     }
 
-    // The checks before the writer's queue share one connection; a post waits in the queue without holding one.
     async Task<PendingPost> PrepareAsync(
         CurrentUser me, Guid channelId, string text, string? clientId, Guid? parentId, CancellationToken ct)
     {
-        await using var connection = await db.HoldConnectionAsync(ct);
-        var view = (await access.SeeAsync(me, channelId, ct)).RequireMember().RequireWritable();
+        var view = access.SeeCommitted(me, channelId).RequireMember().RequireWritable();
         var parent = parentId is { } id ? await FindParentAsync(channelId, id, ct) : null;
         var author = await users.GetAuthorAsync(me.Id, ct);
         return new PendingPost(me, author, view, text, clientId, parent);
