@@ -3,7 +3,9 @@ using Confab.Common;
 using Confab.Data;
 using Confab.Notifications;
 using Confab.Realtime;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Confab.Messages;
 
@@ -13,10 +15,12 @@ namespace Confab.Messages;
 /// one fails, so one failing post does not fail the others), commits once, and only then answers each poster, so
 /// every acknowledged message is durable.
 /// One fsync serves the whole batch, which is what lets SQLite store thousands of messages a second.
+/// It writes through a context of its own, open for its lifetime, so that the insert every post runs stays compiled.
 /// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order: a second
 /// loop publishes committed batches one after the other, so fanning a batch out overlaps with storing the next.
 /// </summary>
-public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageWriter> logger)
+public sealed partial class MessageWriter(
+    IServiceScopeFactory scopes, DbContextOptions<ChatDb> dbOptions, TimeProvider clock, ILogger<MessageWriter> logger)
     : BackgroundService
 {
     const int MaxBatch = 256;
@@ -46,11 +50,15 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
         var batch = new List<Work>(MaxBatch);
         try
         {
+            await using var db = new ChatDb(dbOptions);
+            await db.Database.OpenConnectionAsync(stoppingToken);
+            using var commands = new PreparedCommands((SqliteConnection)db.Database.GetDbConnection());
+            var store = new Store(db, commands);
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
                     batch.Add(work);
-                await WriteBatchAsync(batch);
+                await WriteBatchAsync(store, batch);
                 batch.Clear();
             }
         }
@@ -73,14 +81,15 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
             await PublishAsync(batch);
     }
 
-    async Task WriteBatchAsync(List<Work> batch)
+    async Task WriteBatchAsync(Store store, List<Work> batch)
     {
         Written written;
         try
         {
             // Nearly every batch stores all its posts, so the first try takes no savepoints. Only when a post fails is
             // the batch rolled back and written again with a savepoint around each post, so that the others commit.
-            written = await TryWriteAsync(batch, isolatePosts: false) ?? (await TryWriteAsync(batch, isolatePosts: true))!;
+            written = await TryWriteAsync(store, batch, isolatePosts: false)
+                ?? (await TryWriteAsync(store, batch, isolatePosts: true))!;
         }
         catch (Exception e)
         {
@@ -98,20 +107,24 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
     }
 
     /// <summary>Stores and commits the batch; null, with nothing committed, when a post failed and posts were not isolated.</summary>
-    async Task<Written?> TryWriteAsync(List<Work> batch, bool isolatePosts)
+    async Task<Written?> TryWriteAsync(Store store, List<Work> batch, bool isolatePosts)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<ChatDb>();
+        // Nothing a failed pass left behind carries over.
+        store.Db.ChangeTracker.Clear();
         var written = new Written(new List<(Work Work, Stored Stored)>(batch.Count), []);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await store.Db.Database.BeginTransactionAsync();
+        var storing = new Storing(store, transaction,
+            ActivatorUtilities.CreateInstance<MentionResolver>(services, store.Db),
+            ActivatorUtilities.CreateInstance<NotificationService>(services, store.Db));
         foreach (var work in batch)
         {
             if (isolatePosts)
                 await transaction.CreateSavepointAsync(Savepoint);
             try
             {
-                written.Stored.Add((work, await StoreAsync(services, db, work.Post)));
+                written.Stored.Add((work, await StoreAsync(storing, work.Post)));
                 if (isolatePosts)
                     await transaction.ReleaseSavepointAsync(Savepoint);
             }
@@ -158,42 +171,35 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    async Task<Stored> StoreAsync(IServiceProvider services, ChatDb db, PendingPost post)
+    async Task<Stored> StoreAsync(Storing storing, PendingPost post)
     {
-        var message = await InsertAsync(db, post);
+        var message = Insert(storing, post);
         if (post.Parent is { } parent)
         {
-            await db.Messages.Where(m => m.Id == parent.Id)
+            await storing.Store.Db.Messages.Where(m => m.Id == parent.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1));
         }
-        var mentions = services.GetRequiredService<MentionResolver>();
-        var mentioned = await mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
-        await mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
-        var created = await services.GetRequiredService<NotificationService>()
-            .AddForMessageAsync(post.View.Channel, message, post.AuthorSummary.Username, post.Parent, mentioned, CancellationToken.None);
+        var mentioned = await storing.Mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
+        await storing.Mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
+        var created = await storing.Notifications.AddForMessageAsync(
+            post.View.Channel, message, post.AuthorSummary.Username, post.Parent, mentioned, CancellationToken.None);
         return new Stored(MessageReader.Fresh(message, post.AuthorSummary, mentioned), created);
     }
 
     /// <summary>
     /// What every post writes, as one command: the channel's next seq, the row, and the author's cursors, which posting
-    /// moves to the new message, never back. Through EF (SaveChanges, ExecuteUpdate) these took several times the CPU,
-    /// and this loop is the one path all posts share. SQLite syntax; values as EF stores them (<see cref="SqlValues"/>).
+    /// moves to the new message, never back. Through EF (SaveChanges, ExecuteUpdate, then SqlQuery) these took several
+    /// times the CPU, and this is the one statement all posts share, so it is kept compiled on the writer's connection.
+    /// SQLite syntax; values as EF stores them (<see cref="SqlValues"/>).
     /// </summary>
-    async Task<Message> InsertAsync(ChatDb db, PendingPost post)
+    Message Insert(Storing storing, PendingPost post)
     {
-        var (id, channel, author) = (Ids.New(), SqlValues.Text(post.View.Channel.Id), SqlValues.Text(post.Author.Id));
-        var (parent, now) = (SqlValues.Text(post.Parent?.Id), clock.Now());
-        var seq = (await db.Database.SqlQuery<long>($"""
-            UPDATE "Channels" SET "LastSeq" = "LastSeq" + 1 WHERE "Id" = {channel};
-            INSERT INTO "Messages" ("Id", "ChannelId", "Seq", "AuthorId", "Content", "ClientMessageId", "ParentId", "ReplyCount", "CreatedAt")
-            SELECT {SqlValues.Text(id)}, {channel}, "LastSeq", {author}, {post.Content}, {post.ClientMessageId}, {parent}, 0, {now}
-            FROM "Channels" WHERE "Id" = {channel};
-            UPDATE "ChannelMembers"
-            SET "LastReadSeq" = max("LastReadSeq", c."LastSeq"), "LastDeliveredSeq" = max("LastDeliveredSeq", c."LastSeq")
-            FROM (SELECT "LastSeq" FROM "Channels" WHERE "Id" = {channel}) AS c
-            WHERE "ChannelId" = {channel} AND "UserId" = {author};
-            SELECT "LastSeq" AS "Value" FROM "Channels" WHERE "Id" = {channel};
-            """).ToListAsync()).Single();
+        var (id, now) = (Ids.New(), clock.Now());
+        var insert = storing.Store.Commands.Get(InsertSql, (SqliteTransaction)storing.Transaction.GetDbTransaction(),
+            ("$id", SqlValues.Text(id)), ("$channel", SqlValues.Text(post.View.Channel.Id)),
+            ("$author", SqlValues.Text(post.Author.Id)), ("$content", post.Content),
+            ("$clientMessageId", post.ClientMessageId), ("$parent", SqlValues.Text(post.Parent?.Id)), ("$now", now));
+        var seq = (long)insert.ExecuteScalar()!;
         return new Message
         {
             Id = id,
@@ -206,6 +212,24 @@ public sealed partial class MessageWriter(IServiceScopeFactory scopes, TimeProvi
             CreatedAt = now,
         };
     }
+
+    const string InsertSql = """
+        UPDATE "Channels" SET "LastSeq" = "LastSeq" + 1 WHERE "Id" = $channel;
+        INSERT INTO "Messages" ("Id", "ChannelId", "Seq", "AuthorId", "Content", "ClientMessageId", "ParentId", "ReplyCount", "CreatedAt")
+        SELECT $id, $channel, "LastSeq", $author, $content, $clientMessageId, $parent, 0, $now
+        FROM "Channels" WHERE "Id" = $channel;
+        UPDATE "ChannelMembers"
+        SET "LastReadSeq" = max("LastReadSeq", c."LastSeq"), "LastDeliveredSeq" = max("LastDeliveredSeq", c."LastSeq")
+        FROM (SELECT "LastSeq" FROM "Channels" WHERE "Id" = $channel) AS c
+        WHERE "ChannelId" = $channel AND "UserId" = $author;
+        SELECT "LastSeq" FROM "Channels" WHERE "Id" = $channel;
+        """;
+
+    /// <summary>The writer's own context and the commands kept on its connection, for its lifetime.</summary>
+    sealed record Store(ChatDb Db, PreparedCommands Commands);
+
+    /// <summary>One pass over a batch: its transaction, and the services that write inside it.</summary>
+    sealed record Storing(Store Store, IDbContextTransaction Transaction, MentionResolver Mentions, NotificationService Notifications);
 
     sealed record Work(PendingPost Post, TaskCompletionSource<MessageResponse?> Done);
 
