@@ -53,12 +53,12 @@ public sealed partial class MessageWriter(
             await using var db = new ChatDb(dbOptions);
             await db.Database.OpenConnectionAsync(stoppingToken);
             using var commands = new PreparedCommands((SqliteConnection)db.Database.GetDbConnection());
-            var store = new Store(db, commands);
+            var writerDb = new WriterDb(db, commands);
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
                     batch.Add(work);
-                await WriteBatchAsync(store, batch);
+                await WriteBatchAsync(writerDb, batch);
                 batch.Clear();
             }
         }
@@ -81,15 +81,15 @@ public sealed partial class MessageWriter(
             await PublishAsync(batch);
     }
 
-    async Task WriteBatchAsync(Store store, List<Work> batch)
+    async Task WriteBatchAsync(WriterDb writerDb, List<Work> batch)
     {
         Written written;
         try
         {
             // Nearly every batch stores all its posts, so the first try takes no savepoints. Only when a post fails is
             // the batch rolled back and written again with a savepoint around each post, so that the others commit.
-            written = await TryWriteAsync(store, batch, isolatePosts: false)
-                ?? (await TryWriteAsync(store, batch, isolatePosts: true))!;
+            written = await TryWriteAsync(writerDb, batch, isolatePosts: false)
+                ?? (await TryWriteAsync(writerDb, batch, isolatePosts: true))!;
         }
         catch (Exception e)
         {
@@ -107,24 +107,24 @@ public sealed partial class MessageWriter(
     }
 
     /// <summary>Stores and commits the batch; null, with nothing committed, when a post failed and posts were not isolated.</summary>
-    async Task<Written?> TryWriteAsync(Store store, List<Work> batch, bool isolatePosts)
+    async Task<Written?> TryWriteAsync(WriterDb writerDb, List<Work> batch, bool isolatePosts)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         // Nothing a failed pass left behind carries over.
-        store.Db.ChangeTracker.Clear();
+        writerDb.Db.ChangeTracker.Clear();
         var written = new Written(new List<(Work Work, Stored Stored)>(batch.Count), []);
-        await using var transaction = await store.Db.Database.BeginTransactionAsync();
-        var storing = new Storing(store, transaction,
-            ActivatorUtilities.CreateInstance<MentionResolver>(services, store.Db),
-            ActivatorUtilities.CreateInstance<NotificationService>(services, store.Db));
+        await using var transaction = await writerDb.Db.Database.BeginTransactionAsync();
+        var pass = new Pass(writerDb, transaction,
+            ActivatorUtilities.CreateInstance<MentionResolver>(services, writerDb.Db),
+            ActivatorUtilities.CreateInstance<NotificationService>(services, writerDb.Db));
         foreach (var work in batch)
         {
             if (isolatePosts)
                 await transaction.CreateSavepointAsync(Savepoint);
             try
             {
-                written.Stored.Add((work, await StoreAsync(storing, work.Post)));
+                written.Stored.Add((work, await StoreAsync(pass, work.Post)));
                 if (isolatePosts)
                     await transaction.ReleaseSavepointAsync(Savepoint);
             }
@@ -171,17 +171,17 @@ public sealed partial class MessageWriter(
         }
     }
 
-    async Task<Stored> StoreAsync(Storing storing, PendingPost post)
+    async Task<Stored> StoreAsync(Pass pass, PendingPost post)
     {
-        var message = Insert(storing, post);
+        var message = Insert(pass, post);
         if (post.Parent is { } parent)
         {
-            await storing.Store.Db.Messages.Where(m => m.Id == parent.Id)
+            await pass.Writer.Db.Messages.Where(m => m.Id == parent.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyCount, m => m.ReplyCount + 1));
         }
-        var mentioned = await storing.Mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
-        await storing.Mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
-        var created = await storing.Notifications.AddForMessageAsync(
+        var mentioned = await pass.Mentions.ResolveAsync(post.Author, post.View, post.Content, CancellationToken.None);
+        await pass.Mentions.InsertAsync(message.Id, mentioned, CancellationToken.None);
+        var created = await pass.Notifications.AddForMessageAsync(
             post.View.Channel, message, post.AuthorSummary.Username, post.Parent, mentioned, CancellationToken.None);
         return new Stored(MessageReader.Fresh(message, post.AuthorSummary, mentioned), created);
     }
@@ -192,10 +192,10 @@ public sealed partial class MessageWriter(
     /// times the CPU, and this is the one statement all posts share, so it is kept compiled on the writer's connection.
     /// SQLite syntax; values as EF stores them (<see cref="SqlValues"/>).
     /// </summary>
-    Message Insert(Storing storing, PendingPost post)
+    Message Insert(Pass pass, PendingPost post)
     {
         var (id, now) = (Ids.New(), clock.Now());
-        var insert = storing.Store.Commands.Get(InsertSql, (SqliteTransaction)storing.Transaction.GetDbTransaction(),
+        var insert = pass.Writer.Commands.Get(InsertSql, (SqliteTransaction)pass.Transaction.GetDbTransaction(),
             ("$id", SqlValues.Text(id)), ("$channel", SqlValues.Text(post.View.Channel.Id)),
             ("$author", SqlValues.Text(post.Author.Id)), ("$content", post.Content),
             ("$clientMessageId", post.ClientMessageId), ("$parent", SqlValues.Text(post.Parent?.Id)), ("$now", now));
@@ -226,10 +226,10 @@ public sealed partial class MessageWriter(
         """;
 
     /// <summary>The writer's own context and the commands kept on its connection, for its lifetime.</summary>
-    sealed record Store(ChatDb Db, PreparedCommands Commands);
+    sealed record WriterDb(ChatDb Db, PreparedCommands Commands);
 
     /// <summary>One pass over a batch: its transaction, and the services that write inside it.</summary>
-    sealed record Storing(Store Store, IDbContextTransaction Transaction, MentionResolver Mentions, NotificationService Notifications);
+    sealed record Pass(WriterDb Writer, IDbContextTransaction Transaction, MentionResolver Mentions, NotificationService Notifications);
 
     sealed record Work(PendingPost Post, TaskCompletionSource<MessageResponse?> Done);
 
