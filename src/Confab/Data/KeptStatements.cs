@@ -23,6 +23,7 @@ public sealed class KeptStatements(string connectionString) : IDisposable
             return session;
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        SqliteBusyTimeout.Apply(connection);
         return new Session(this, connection);
     }
 

@@ -16,7 +16,10 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     const int Milliseconds = 30_000;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, Milliseconds);
+        Apply((SqliteConnection)connection);
+
+    /// <summary>For connections EF does not open, which would otherwise meet a busy database with the coarse loop.</summary>
+    public static void Apply(SqliteConnection connection) => raw.sqlite3_busy_timeout(connection.Handle, Milliseconds);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
