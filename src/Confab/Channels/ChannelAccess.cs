@@ -104,8 +104,8 @@ public sealed class ChannelAccess(ChatDb db, KeptStatements statements)
         WHERE "c"."Id" = $channel
         """;
 
-    // One round trip, compiled once: this runs on every message post and read. A join on the membership's key, since
-    // EF turns a FirstOrDefault over the members into a window function over every membership of the user.
+    // One round trip, compiled once: every change to a channel, its members or its messages runs it. A join on the
+    // membership's key, since EF turns a FirstOrDefault over the members into a window function over every membership.
     static readonly Func<ChatDb, Guid, Guid, CancellationToken, Task<Seen?>> See = EF.CompileAsyncQuery(
         (ChatDb db, Guid channelId, Guid userId, CancellationToken ct) => db.Channels.Where(c => c.Id == channelId)
             .LeftJoin(db.ChannelMembers.Where(m => m.UserId == userId), c => c.Id, m => m.ChannelId, (c, m) => new Seen(c, m))
