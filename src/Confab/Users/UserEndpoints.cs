@@ -9,7 +9,7 @@ public static class UserEndpoints
     public static WebApplicationBuilder AddConfabUsers(this WebApplicationBuilder builder)
     {
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<UserStateCache>();
+        builder.Services.AddSingleton<UserStateCache>();
         builder.Services.AddScoped<UserService>();
         return builder;
     }

@@ -8,9 +8,10 @@ namespace Confab.Users;
 /// <summary>
 /// Role and active flag of a user, read on every authenticated request, and the name their new messages show. Cached
 /// briefly so a request does not cost a query; the short lifetime bounds how long another node may trust a deactivated
-/// user's token.
+/// user's token. A singleton that borrows a context only on a miss: a hub connection's request scope lives as long as the
+/// connection, and a context resolved into it would hold a pooled context for all that time.
 /// </summary>
-public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
+public sealed class UserStateCache(IServiceScopeFactory scopes, IMemoryCache cache)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(20);
 
@@ -19,10 +20,8 @@ public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
     {
         if (!cache.TryGetValue(Key(userId), out CurrentUser? state))
         {
-            state = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.IsActive)
-                .Select(u => new CurrentUser(u.Id, u.Role))
-                .FirstOrDefaultAsync(ct);
+            state = await ReadAsync(users => users.Where(u => u.Id == userId && u.IsActive)
+                .Select(u => new CurrentUser(u.Id, u.Role)).FirstOrDefaultAsync(ct));
             cache.Set(Key(userId), state, Lifetime);
         }
         return state;
@@ -36,8 +35,8 @@ public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
     {
         if (!cache.TryGetValue(AuthorKey(userId), out UserSummary? author) || author is null)
         {
-            author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).SingleAsync(ct);
+            author = await ReadAsync(users => users.Where(u => u.Id == userId)
+                .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName)).SingleAsync(ct));
             cache.Set(AuthorKey(userId), author, Lifetime);
         }
         return author;
@@ -47,6 +46,12 @@ public sealed class UserStateCache(ChatDb db, IMemoryCache cache)
     {
         cache.Remove(Key(userId));
         cache.Remove(AuthorKey(userId));
+    }
+
+    async Task<T> ReadAsync<T>(Func<IQueryable<User>, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ChatDb>().Users.AsNoTracking());
     }
 
     static string Key(Guid userId) => $"user-state:{userId}";
