@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Confab.Common;
 using Confab.Users;
@@ -11,6 +12,8 @@ namespace Confab.Auth;
 public static class AuthSetup
 {
     public const string AdminPolicy = "admin";
+
+    static readonly string[] KeptClaims = [JwtRegisteredClaimNames.Sub, JwtRegisteredClaimNames.UniqueName];
 
     public static WebApplicationBuilder AddConfabAuth(this WebApplicationBuilder builder)
     {
@@ -93,7 +96,14 @@ public static class AuthSetup
             return;
         }
         context.HttpContext.Items[typeof(CurrentUser)] = user;
+        context.Principal = Slim(context.Principal!);
     }
+
+    // A hub connection holds its principal for as long as it stays open, so keep only the claims Confab reads: new
+    // claims, because each of the token's refers back to the whole identity it came in.
+    static ClaimsPrincipal Slim(ClaimsPrincipal principal) => new(new ClaimsIdentity(
+        KeptClaims.Select(principal.FindFirst).OfType<Claim>().Select(claim => new Claim(claim.Type, claim.Value)),
+        principal.Identity?.AuthenticationType));
 
     static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
