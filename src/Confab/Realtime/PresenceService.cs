@@ -44,21 +44,18 @@ public sealed partial class PresenceService(
         _ = AnnounceAfterGraceAsync(userId, leftAt, grace);
     }
 
-    // Runs after the connection's scope has ended, so it takes a scope of its own.
+    // Runs after the connection's scope has ended, so it takes a scope of its own. A node that starts shutting down
+    // during the grace ends it, as it does for connections that close while it stops: no later pass would store
+    // lastSeenAt.
     async Task AnnounceAfterGraceAsync(Guid userId, DateTime leftAt, TimeSpan grace)
     {
-        var stopping = lifetime.ApplicationStopping;
         try
         {
-            await Task.Delay(grace, clock, stopping);
+            await Task.Delay(grace, clock, lifetime.ApplicationStopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!tracker.TryEndGrace(userId, leftAt))
                 return;
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PresenceService>().AnnounceAsync(userId, leftAt, stopping);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Shutting down: every connection of this node is closing, and clients will find others.
+            await scope.ServiceProvider.GetRequiredService<PresenceService>().AnnounceAsync(userId, leftAt, CancellationToken.None);
         }
         catch (Exception e)
         {

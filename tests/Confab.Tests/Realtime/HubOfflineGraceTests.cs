@@ -1,6 +1,12 @@
+using System.Globalization;
+
+using Confab.Data;
 using Confab.Realtime;
 
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace Confab.Tests.Realtime;
 
@@ -41,5 +47,52 @@ public sealed class HubOfflineGraceTests(OfflineGraceFactory app) : IClassFixtur
         watcherEvents.All<PresenceChangedEvent>(EventNames.PresenceChanged).Where(p => p.UserId == roamer.Id)
             .Select(p => p.Presence).ShouldBe([Presence.Online, Presence.Offline]);
         (await watcher.GetAsync<UserResponse>($"api/users/{roamer.Id}")).Presence.ShouldBe(Presence.Offline);
+    }
+
+    [Fact]
+    public async Task A_node_that_stops_during_the_grace_stores_lastSeenAt_at_once()
+    {
+        await using var node = new OfflineGraceFactory();
+        var roamer = await node.RegisterAsync("stop-roamer");
+        var roamerHub = (await node.ConnectRecordingAsync(roamer)).Connection;
+        var beforeClose = DateTime.UtcNow.AddMilliseconds(-1);
+        await roamerHub.DisposeAsync();
+        var tracker = node.Services.GetRequiredService<PresenceTracker>();
+        // The server sees the close a moment after the client; stop once the 3 s grace has begun, well inside it.
+        await Until(() => Task.FromResult(!tracker.IsOnline(roamer.Id)), TimeSpan.FromSeconds(2));
+
+        // The stopped server answers no requests and its services go away, so read its database file.
+        var database = ConnectionStringOf(node);
+
+        node.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        DateTime? stored = null;
+        await Until(async () => (stored = await StoredLastSeenAtAsync(database, roamer.Id)) is not null, TimeSpan.FromSeconds(2));
+        stored.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(beforeClose);
+    }
+
+    static string ConnectionStringOf(OfflineGraceFactory node)
+    {
+        using var scope = node.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ChatDb>().Database.GetConnectionString()!;
+    }
+
+    static async Task<DateTime?> StoredLastSeenAtAsync(string database, Guid userId)
+    {
+        await using var connection = new SqliteConnection(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "LastSeenAt" FROM "Users" WHERE "Id" = $id""";
+        command.Parameters.AddWithValue("$id", SqlValues.Text(userId));
+        return await command.ExecuteScalarAsync() is string text
+            ? DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc)
+            : null;
+    }
+
+    static async Task Until(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!await condition())
+            await Task.Delay(10, deadline.Token);
     }
 }
