@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Confab.Data;
 
@@ -7,9 +8,16 @@ namespace Confab.Data;
 /// command's compiled statements only while the command and its connection live, so through EF, which creates a
 /// command per run, every query is compiled again. For a few hot statements; the SQL must be constant text.
 /// </summary>
-public sealed class PreparedCommands(SqliteConnection connection) : IDisposable
+public sealed class PreparedCommands : IDisposable
 {
+    readonly SqliteConnection connection;
     readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    public PreparedCommands(SqliteConnection connection)
+    {
+        KeepPlans(connection);
+        this.connection = connection;
+    }
 
     /// <summary>The command for <paramref name="sql"/>, with these parameters, in <paramref name="transaction"/> if any.</summary>
     public SqliteCommand Get(string sql, SqliteTransaction? transaction, params ReadOnlySpan<(string Name, object? Value)> parameters)
@@ -26,6 +34,15 @@ public sealed class PreparedCommands(SqliteConnection connection) : IDisposable
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
+    }
+
+    // SQLite plans a bound LIMIT as the value it holds and marks the statement stale whenever it is bound again, so a
+    // kept page read was compiled anew on every run (a uprobe counted one recompile per history request). With the
+    // planner's stability guarantee, plans never depend on bound values and kept statements stay compiled.
+    static void KeepPlans(SqliteConnection connection)
+    {
+        if (raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _) != raw.SQLITE_OK)
+            throw new InvalidOperationException("SQLite refused the query planner stability guarantee.");
     }
 
     public void Dispose()
