@@ -38,7 +38,9 @@ public sealed class PreparedCommands : IDisposable
 
     // SQLite plans a bound LIMIT as the value it holds and marks the statement stale whenever it is bound again, so a
     // kept page read was compiled anew on every run (a uprobe counted one recompile per history request). With the
-    // planner's stability guarantee, plans never depend on bound values and kept statements stay compiled.
+    // planner's stability guarantee, plans never depend on bound values and kept statements stay compiled. It holds for
+    // the whole connection, so the writer's EF queries on it are planned the same way; none of them matches a parameter
+    // with LIKE, the other place where SQLite plans on a bound value.
     static void KeepPlans(SqliteConnection connection)
     {
         if (raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _) != raw.SQLITE_OK)
