@@ -9,14 +9,19 @@ namespace Confab.Bench.Client;
 /// <summary>
 /// Many hub connections of one scenario: built with their event handlers, started with
 /// bounded parallelism (the time each start took is recorded), and stopped together.
+/// Every connection counts the <c>presenceChanged</c> events it receives (see <see cref="SettleAsync"/>).
 /// </summary>
 public sealed class HubFleet : IAsyncDisposable
 {
+    static readonly TimeSpan s_quietFor = TimeSpan.FromSeconds(1);
+
     static int s_clients;
 
     readonly HubConnection[] _connections;
 
-    HubFleet(HubConnection[] connections) => _connections = connections;
+    long _presenceEvents;
+
+    HubFleet(int count) => _connections = new HubConnection[count];
 
     public IReadOnlyList<HubConnection> Connections => _connections;
 
@@ -28,14 +33,48 @@ public sealed class HubFleet : IAsyncDisposable
     /// </summary>
     public static HubFleet Build(Uri baseUrl, int count, Func<int, BenchUser> userFor, HubProtocol protocol, Action<HubConnection, int> configure)
     {
-        HubConnection[] connections = new HubConnection[count];
+        HubFleet fleet = new(count);
         for (int i = 0; i < count; i++)
         {
-            connections[i] = HubClients.Create(baseUrl, userFor(i), protocol, Interlocked.Increment(ref s_clients));
-            configure(connections[i], i);
+            HubConnection connection = HubClients.Create(baseUrl, userFor(i), protocol, Interlocked.Increment(ref s_clients));
+            connection.On("presenceChanged", [typeof(object)], _ =>
+            {
+                Interlocked.Increment(ref fleet._presenceEvents);
+                return Task.CompletedTask;
+            });
+            configure(connection, i);
+            fleet._connections[i] = connection;
         }
 
-        return new HubFleet(connections);
+        return fleet;
+    }
+
+    /// <summary>
+    /// Waits until no <c>presenceChanged</c> has arrived for a second, at most <paramref name="cap"/>,
+    /// and reports how many arrived and how long that took. Users who were offline are announced,
+    /// as they connect, to everyone sharing a channel with them: in one channel of 1,000 that is
+    /// half a million events, and a latency step that starts while they are still being delivered
+    /// measures that storm instead of its own messages.
+    /// </summary>
+    public async Task SettleAsync(ScenarioResult result, string label, TimeSpan cap)
+    {
+        Stopwatch waited = Stopwatch.StartNew();
+        Stopwatch quiet = Stopwatch.StartNew();
+        long seen = Interlocked.Read(ref _presenceEvents);
+        while (quiet.Elapsed < s_quietFor && waited.Elapsed < cap)
+        {
+            await Task.Delay(100);
+            long now = Interlocked.Read(ref _presenceEvents);
+            if (now != seen)
+            {
+                seen = now;
+                quiet.Restart();
+            }
+        }
+
+        BenchLog.Write($"{seen} presenceChanged events after connecting ({label}), quiet after {waited.Elapsed.TotalSeconds:0.0} s");
+        result.Add(new Measurement($"presenceChanged events after connecting ({label})", seen, "events"));
+        result.Add(new Measurement($"presenceChanged events after connecting ({label}), quiet after", waited.Elapsed.TotalSeconds, "s"));
     }
 
     /// <summary>Starts every connection, at most <paramref name="parallelism"/> at once; returns connections per second.</summary>

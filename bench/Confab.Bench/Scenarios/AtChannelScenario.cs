@@ -41,6 +41,7 @@ public sealed class AtChannelScenario : IScenario
             connection.On<NotificationEvent>("notificationCreated", n => arrivals.Enqueue((n.MessageId, Stopwatch.GetTimestamp()))));
         BenchLog.Write($"connecting {members.Count} members");
         await fleet.StartAllAsync(parallelism: 100);
+        await fleet.SettleAsync(result, "channel members", ConfabScale.SettleCap(context));
 
         string run = Guid.NewGuid().ToString("N");
         await WarmUpAsync(confab, channel, members, arrivals, run);

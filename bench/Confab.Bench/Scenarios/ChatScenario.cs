@@ -57,6 +57,7 @@ public sealed class ChatScenario : IScenario
             connection.On<MessageEvent>("messageCreated", m => probe.OnReceived(m.Content, i)));
         BenchLog.Write($"connecting {userCount} clients");
         await fleet.StartAllAsync(parallelism: 100);
+        await fleet.SettleAsync(result, "chat members", ConfabScale.SettleCap(context));
 
         int step = 0;
         LadderResult ladder = await RateLadder.ClimbAsync(rates, P99LimitMs, rate => DeliveryStep.RunAsync(

@@ -11,4 +11,7 @@ public static class ConfabScale
 
     /// <summary>Members of the big channel (fan-out, @channel): 1,000, or all users when fewer.</summary>
     public static int BigChannelMembers(BenchContext context) => Math.Min(1000, Users(context));
+
+    /// <summary>The longest a scenario waits for the presence announcements its connects caused (<see cref="Client.HubFleet.SettleAsync"/>).</summary>
+    public static TimeSpan SettleCap(BenchContext context) => TimeSpan.FromSeconds(context.Quick ? 10 : 60);
 }

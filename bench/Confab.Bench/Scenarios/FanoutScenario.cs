@@ -61,6 +61,7 @@ public sealed class FanoutScenario : IScenario
             });
             BenchLog.Write($"connecting {Connections} {protocol} clients");
             await fleet.StartAllAsync(parallelism: 100);
+            await fleet.SettleAsync(result, protocol.ToString().ToLowerInvariant(), ConfabScale.SettleCap(context));
             int step = 0;
             LadderResult ladder = await RateLadder.ClimbAsync(shape.Rates, BaselineFanoutScenario.P99LimitMs, rate => DeliveryStep.RunAsync(
                 probe,
