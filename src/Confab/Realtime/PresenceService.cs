@@ -15,7 +15,6 @@ namespace Confab.Realtime;
 public sealed partial class PresenceService(
     ChatDb db,
     PresenceTracker tracker,
-    LastSeenStore lastSeen,
     ChatEvents events,
     TimeProvider clock,
     IOptions<RealtimeOptions> options,
@@ -79,7 +78,7 @@ public sealed partial class PresenceService(
         else
         {
             lastSeenAt = seenAt;
-            await lastSeen.StoreAsync(userId, seenAt);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, lastSeenAt), ct);
         }
         var presence = tracker.IsOnline(userId) ? Presence.Online : Presence.Offline;
         await events.PresenceChangedAsync(new PresenceChangedEvent(userId, presence, lastSeenAt), ct);

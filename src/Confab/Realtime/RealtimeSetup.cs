@@ -42,7 +42,6 @@ public static class RealtimeSetup
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<PresenceTracker>();
-        services.AddSingleton<LastSeenStore>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<HubRateLimits>();
         services.AddScoped<ChatEvents>();
