@@ -41,7 +41,7 @@ public sealed partial class PresenceService(
             return;
         }
         tracker.Left(userId, leftAt);
-        _ = AnnounceAfterGraceAsync(userId, leftAt, grace);
+        tracker.Pending(AnnounceAfterGraceAsync(userId, leftAt, grace));
     }
 
     // Runs after the connection's scope has ended, so it takes a scope of its own. A node that starts shutting down

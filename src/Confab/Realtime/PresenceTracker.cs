@@ -2,13 +2,18 @@ using System.Collections.Concurrent;
 
 namespace Confab.Realtime;
 
-/// <summary>Counts each user's live hub connections on this node: online while at least one is open.</summary>
-public sealed class PresenceTracker
+/// <summary>
+/// Counts each user's live hub connections on this node: online while at least one is open. As a hosted service it
+/// holds a stopping host until the offline announcements that the stop released have stored <c>lastSeenAt</c>;
+/// otherwise they would write to a database the host has already disposed.
+/// </summary>
+public sealed class PresenceTracker : IHostedService
 {
     readonly ConcurrentDictionary<Guid, int> connections = new();
     readonly ConcurrentDictionary<Guid, byte> announcedOnline = new();
     readonly ConcurrentDictionary<Guid, DateTime> lastLeft = new();
     readonly StripedLocks locks = new();
+    readonly ConcurrentDictionary<Task, byte> pendingAnnouncements = new();
 
     public bool IsOnline(Guid userId) => connections.ContainsKey(userId);
 
@@ -38,6 +43,19 @@ public sealed class PresenceTracker
     /// <summary>True for the latest close only: the grace of an earlier one, superseded, decides nothing.</summary>
     public bool TryEndGrace(Guid userId, DateTime leftAt) =>
         lastLeft.TryRemove(new KeyValuePair<Guid, DateTime>(userId, leftAt));
+
+    /// <summary>Keeps an announcement that waits out a grace until it has run, so that stopping waits for it.</summary>
+    public void Pending(Task announcement)
+    {
+        pendingAnnouncements.TryAdd(announcement, 0);
+        announcement.ContinueWith(done => pendingAnnouncements.TryRemove(done, out _), TaskScheduler.Default);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>By now every grace has ended: the stopping token cut them short, so this waits for their writes only.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(pendingAnnouncements.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>Serializes announcing one user's presence, so a quick disconnect and reconnect cannot be told backwards.</summary>
     public Task<IDisposable> LockAsync(Guid userId, CancellationToken ct) => locks.EnterAsync(userId, ct);

@@ -42,6 +42,7 @@ public static class RealtimeSetup
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(provider => provider.GetRequiredService<PresenceTracker>());
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<HubRateLimits>();
         services.AddScoped<ChatEvents>();

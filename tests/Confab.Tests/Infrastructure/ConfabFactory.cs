@@ -18,6 +18,12 @@ public class ConfabFactory : WebApplicationFactory<Program>
         StartServer();
     }
 
+    /// <summary>Where the server keeps its database; deleted with the server unless <see cref="KeepsData"/>.</summary>
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>True for a test that reads the database after the server has stopped; it deletes the directory itself.</summary>
+    protected virtual bool KeepsData => false;
+
     /// <summary>Settings a test class may change, before the server starts.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -61,7 +67,7 @@ public class ConfabFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(dataDirectory))
+        if (disposing && !KeepsData && Directory.Exists(dataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dataDirectory, recursive: true);
