@@ -8,7 +8,4 @@ public static class Utc
         var now = clock.GetUtcNow().UtcDateTime;
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
-
-    /// <summary>A time read back from SQLite by hand, which keeps no kind; every stored time is UTC.</summary>
-    public static DateTime Stored(DateTime read) => DateTime.SpecifyKind(read, DateTimeKind.Utc);
 }

@@ -62,7 +62,7 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
 
         var ids = $"[{string.Join(',', rows.Select(r => $"\"{SqlValues.Text(r.Id)}\""))}]";
         var reactions = Read(session.Query(ReactionsSql, ("$ids", ids), ("$viewer", SqlValues.Text(viewerId))),
-                r => new ReactionGroup(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3), Utc.Stored(r.GetDateTime(4))))
+                r => new ReactionGroup(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3), r.GetStoredTime(4)))
             .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
             .ToLookup(r => r.MessageId, r => new ReactionSummary(r.Emoji, r.Count, r.Me));
         var mentions = Read(session.Query(MentionsSql, ("$ids", ids)), r => (MessageId: r.GetGuid(0), UserId: r.GetGuid(1)))
@@ -92,8 +92,8 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
     static List<MessageRow> Rows(SqliteDataReader reader) => Read(reader, r => new MessageRow(
         r.GetGuid(0), r.GetGuid(1), r.GetInt64(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), r.GetInt32(9),
-        Utc.Stored(r.GetDateTime(10)), r.IsDBNull(11) ? null : Utc.Stored(r.GetDateTime(11)),
-        r.IsDBNull(12) ? null : Utc.Stored(r.GetDateTime(12))));
+        r.GetStoredTime(10), r.IsDBNull(11) ? null : r.GetStoredTime(11),
+        r.IsDBNull(12) ? null : r.GetStoredTime(12)));
 
     // The author is joined explicitly: through the navigation, EF limits a page in a subquery first and then joins and
     // sorts it a second time, which cost SQLite a third more to compile and run.
