@@ -15,6 +15,7 @@ namespace Confab.Realtime;
 public sealed partial class PresenceService(
     ChatDb db,
     PresenceTracker tracker,
+    LastSeenStore lastSeen,
     ChatEvents events,
     TimeProvider clock,
     IOptions<RealtimeOptions> options,
@@ -78,7 +79,7 @@ public sealed partial class PresenceService(
         else
         {
             lastSeenAt = seenAt;
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, lastSeenAt), ct);
+            await lastSeen.StoreAsync(userId, seenAt);
         }
         var presence = tracker.IsOnline(userId) ? Presence.Online : Presence.Offline;
         await events.PresenceChangedAsync(new PresenceChangedEvent(userId, presence, lastSeenAt), ct);

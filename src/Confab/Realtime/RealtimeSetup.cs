@@ -43,6 +43,7 @@ public static class RealtimeSetup
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(provider => provider.GetRequiredService<PresenceTracker>());
+        services.AddSingleton<LastSeenStore>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<HubRateLimits>();
         services.AddScoped<ChatEvents>();

@@ -44,6 +44,33 @@ public sealed class HubPresenceTests(ConfabFactory app) : IClassFixture<ConfabFa
     }
 
     [Fact]
+    public async Task Users_who_go_offline_together_each_have_their_lastSeenAt_stored()
+    {
+        var watcher = await app.RegisterAsync("crowd-watcher");
+        var room = await watcher.CreateChannelAsync("crowd");
+        var crowd = new List<TestUser>();
+        for (var i = 0; i < 12; i++)
+        {
+            crowd.Add(await app.RegisterAsync($"crowd{i}"));
+            await crowd[^1].JoinAsync(room);
+        }
+        var (watcherHub, watcherEvents) = await app.ConnectRecordingAsync(watcher);
+        await using var _ = watcherHub;
+        var hubs = await Task.WhenAll(crowd.Select(async member => (await app.ConnectRecordingAsync(member)).Connection));
+
+        await Task.WhenAll(hubs.Select(hub => hub.DisposeAsync().AsTask()));
+
+        foreach (var member in crowd)
+        {
+            var offline = await watcherEvents.WaitForAsync<PresenceChangedEvent>(
+                EventNames.PresenceChanged, p => p.UserId == member.Id && p.Presence == Presence.Offline);
+            var stored = await watcher.GetAsync<UserResponse>($"api/users/{member.Id}");
+            stored.Presence.ShouldBe(Presence.Offline);
+            stored.LastSeenAt.ShouldNotBeNull().ShouldBe(offline.LastSeenAt.ShouldNotBeNull());
+        }
+    }
+
+    [Fact]
     public async Task Typing_is_forwarded_to_the_others_at_most_once_per_two_seconds()
     {
         var typist = await app.RegisterAsync("typist");
