@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Confab.Messages;
 
 namespace Confab.Realtime;
 
@@ -14,6 +16,11 @@ public sealed class PresenceTracker : IHostedService
     readonly ConcurrentDictionary<Guid, DateTime> lastLeft = new();
     readonly StripedLocks locks = new();
     readonly ConcurrentDictionary<Task, byte> pendingAnnouncements = new();
+
+    public PresenceTracker(IMeterFactory meters) =>
+        meters.Create(ConfabMetrics.MeterName).CreateObservableGauge("confab.presence.offline_announcements_pending", () => pendingAnnouncements.Count,
+            unit: "{announcement}",
+            description: "Offline announcements waiting out their grace or being sent; they pile up when many users drop at once.");
 
     public bool IsOnline(Guid userId) => connections.ContainsKey(userId);
 

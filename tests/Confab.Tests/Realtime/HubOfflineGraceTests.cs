@@ -91,6 +91,27 @@ public sealed class HubOfflineGraceTests(OfflineGraceFactory app) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task Metrics_count_the_offline_announcements_still_pending()
+    {
+        var roamer = await app.RegisterAsync("metered-roamer");
+        var roamerHub = (await app.ConnectRecordingAsync(roamer)).Connection;
+        using var http = app.Anonymous();
+
+        await roamerHub.DisposeAsync();
+
+        await Until(async () => await PendingAnnouncementsAsync(http) >= 1, TimeSpan.FromSeconds(2));
+        await Until(async () => await PendingAnnouncementsAsync(http) == 0, TimeSpan.FromSeconds(15));
+    }
+
+    static async Task<double> PendingAnnouncementsAsync(HttpClient http)
+    {
+        const string Name = "confab_presence_offline_announcements_pending";
+        var line = (await http.GetStringAsync("metrics")).Split('\n')
+            .Single(l => l.StartsWith(Name, StringComparison.Ordinal) && l[Name.Length] is '{' or ' ');
+        return double.Parse(line.AsSpan(line.LastIndexOf(' ') + 1), CultureInfo.InvariantCulture);
+    }
+
     static string ConnectionStringOf(StoppingNodeFactory node)
     {
         using var scope = node.Services.CreateScope();
