@@ -37,6 +37,10 @@ public static class ServerMetrics
         return sums;
     }
 
+    /// <summary>Offline announcements the server has still to make (0 when it does not export the gauge).</summary>
+    public static double PendingOfflineAnnouncements(IReadOnlyDictionary<string, double> metrics) =>
+        metrics.GetValueOrDefault("confab_presence_offline_announcements_pending");
+
     /// <summary>The managed heap size as the runtime's own metrics name it, if the server exports them.</summary>
     public static double? ManagedHeapBytes(IReadOnlyDictionary<string, double> metrics) =>
         HeapMetricNames

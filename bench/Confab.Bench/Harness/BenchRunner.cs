@@ -44,6 +44,12 @@ public static class BenchRunner
     static async Task<ScenarioResult> RunOneAsync(BenchContext context, string name, MachineInfo machine, StringBuilder summary)
     {
         IScenario scenario = ScenarioCatalog.Find(name);
+        TimeSpan? announcing = await context.AwaitOfflineAnnouncementsAsync();
+        if (announcing is { } wait)
+        {
+            BenchLog.Write($"waited {wait.TotalSeconds:0.0} s for the server to announce earlier scenarios' users offline");
+        }
+
         BenchLog.Write($"scenario {name}: {scenario.Title}");
         Stopwatch elapsed = Stopwatch.StartNew();
         OtherLoad otherLoad = OtherLoad.Begin();
@@ -61,6 +67,10 @@ public static class BenchRunner
 
         result.Elapsed = elapsed.Elapsed;
         result.Parameter("other processes' CPU during the scenario (% of a core)", Math.Round(otherLoad.PercentOfCoreSinceBegin()));
+        if (announcing is { } waited)
+        {
+            result.Parameter("waited first for earlier scenarios' users to be announced offline (s)", Math.Round(waited.TotalSeconds, 1));
+        }
         context.Results[name] = result;
         string markdown = ResultPrinter.Markdown(result);
         Console.Write(ResultPrinter.Lines(result));
