@@ -7,7 +7,8 @@ namespace Confab.Realtime;
 /// <summary>
 /// Counts each user's live hub connections on this node: online while at least one is open. As a hosted service it
 /// holds a stopping host until the offline announcements that the stop released have stored <c>lastSeenAt</c>;
-/// otherwise they would write to a database the host has already disposed.
+/// otherwise they would write to a database the host has already disposed. Operators see how many are pending in
+/// <c>/metrics</c>.
 /// </summary>
 public sealed class PresenceTracker : IHostedService
 {
@@ -18,8 +19,8 @@ public sealed class PresenceTracker : IHostedService
     readonly ConcurrentDictionary<Task, byte> pendingAnnouncements = new();
 
     public PresenceTracker(IMeterFactory meters) =>
-        meters.Create(ConfabMetrics.MeterName).CreateObservableGauge("confab.presence.offline_announcements_pending", () => pendingAnnouncements.Count,
-            unit: "{announcement}",
+        meters.Create(ConfabMetrics.MeterName).CreateObservableGauge(
+            "confab.presence.offline_announcements_pending", () => pendingAnnouncements.Count, unit: "{announcement}",
             description: "Offline announcements waiting out their grace or being sent; they pile up when many users drop at once.");
 
     public bool IsOnline(Guid userId) => connections.ContainsKey(userId);
