@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Confab.Common;
 using Confab.Data;
@@ -18,6 +19,8 @@ namespace Confab.Messages;
 /// It writes through a context of its own, open for its lifetime, so that the insert every post runs stays compiled.
 /// Being the only writer of seqs, it also publishes each channel's <c>messageCreated</c> events in seq order: a second
 /// loop publishes committed batches one after the other, so fanning a batch out overlaps with storing the next.
+/// After a batch, at most every <see cref="SearchIndex.Interval"/>, it indexes what it stored for search, in a
+/// transaction of its own.
 /// </summary>
 public sealed partial class MessageWriter(
     IServiceScopeFactory scopes, DbContextOptions<ChatDb> dbOptions, TimeProvider clock, ILogger<MessageWriter> logger)
@@ -54,12 +57,20 @@ public sealed partial class MessageWriter(
             await db.Database.OpenConnectionAsync(stoppingToken);
             using var commands = new PreparedCommands((SqliteConnection)db.Database.GetDbConnection());
             var writerDb = new WriterDb(db, commands);
+            // What an earlier run stored but did not index yet is indexed first.
+            await IndexSearchAsync(writerDb);
+            var indexed = Stopwatch.StartNew();
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
                     batch.Add(work);
                 await WriteBatchAsync(writerDb, batch);
                 batch.Clear();
+                if (indexed.Elapsed >= SearchIndex.Interval)
+                {
+                    await IndexSearchAsync(writerDb);
+                    indexed.Restart();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -143,6 +154,22 @@ public sealed partial class MessageWriter(
         }
         await transaction.CommitAsync();
         return written;
+    }
+
+    /// <summary>Indexes the messages stored since the last pass (<see cref="SearchIndex"/>), after their posters were answered.</summary>
+    async Task IndexSearchAsync(WriterDb writerDb)
+    {
+        try
+        {
+            await using var transaction = await writerDb.Db.Database.BeginTransactionAsync();
+            writerDb.Commands.Get(SearchIndex.CatchUpSql, (SqliteTransaction)transaction.GetDbTransaction()).ExecuteNonQuery();
+            await transaction.CommitAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next pass, or the next search, indexes what this one did not.
+            LogIndexFailed(logger, e);
+        }
     }
 
     async Task PublishAsync(List<(Work Work, Stored Stored)> batch)
@@ -239,6 +266,9 @@ public sealed partial class MessageWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed")]
     static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing stored messages for search failed")]
+    static partial void LogIndexFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the events of message {MessageId} failed")]
     static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId);

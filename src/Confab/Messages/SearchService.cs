@@ -26,6 +26,7 @@ public sealed partial class SearchService(ChatDb db, ChannelAccess access, Messa
         var words = Word().Matches(q).Select(m => m.Value).Distinct().Take(16).ToList();
         if (words.Count == 0)
             return new Page<MessageResponse>([], null);
+        await IndexWhatIsLeftAsync(ct);
         // Every word must match, each as a prefix; quoting makes each word a plain string to FTS5.
         var match = string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
 
@@ -48,5 +49,13 @@ public sealed partial class SearchService(ChatDb db, ChannelAccess access, Messa
         // Ids are UUID v7: descending id is newest first.
         var rows = await reader.ReadAsync(hits.OrderByDescending(m => m.Id).Take(take + 1), me.Id, ct);
         return Page.From(rows, take, m => PageRequest.EncodeCursor(m.Id.ToString()));
+    }
+
+    // The writer indexes at most every SearchIndex.Interval; a search must also find what was posted just before it.
+    async Task IndexWhatIsLeftAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(SearchIndex.CatchUpSql, ct);
+        await transaction.CommitAsync(ct);
     }
 }

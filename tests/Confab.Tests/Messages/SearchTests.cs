@@ -1,3 +1,6 @@
+using Confab.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Confab.Tests.Messages;
 
 public sealed class SearchTests(CastFactory app) : IClassFixture<CastFactory>
@@ -122,6 +125,31 @@ public sealed class SearchTests(CastFactory app) : IClassFixture<CastFactory>
         second.Items.Select(m => m.Seq).ShouldBe([3, 2]);
         third.Items.Select(m => m.Seq).ShouldBe([1]);
         third.NextCursor.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_writer_indexes_stored_messages_without_waiting_for_a_search()
+    {
+        var fay = await app.RegisterAsync("fay");
+        var channel = await fay.CreateChannelAsync("indexed");
+        var first = await fay.PostAsync(channel, $"{Unique()} first");
+        // The writer indexes after a batch once SearchIndex.Interval has passed since its last pass.
+        await Task.Delay(SearchIndex.Interval);
+        await fay.PostAsync(channel, $"{Unique()} second");
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!await IndexedAsync(first.Id))
+            await Task.Delay(20, deadline.Token);
+    }
+
+    async Task<bool> IndexedAsync(Guid messageId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDb>();
+        var id = SqlValues.Text(messageId);
+        return await db.Database.SqlQuery<long>($"""
+            SELECT count(*) AS "Value" FROM MessageSearch WHERE rowid = (SELECT rowid FROM "Messages" WHERE "Id" = {id})
+            """).SingleAsync() == 1;
     }
 
     [Fact]
