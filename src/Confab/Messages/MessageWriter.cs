@@ -23,7 +23,8 @@ namespace Confab.Messages;
 /// transaction of its own.
 /// </summary>
 public sealed partial class MessageWriter(
-    IServiceScopeFactory scopes, DbContextOptions<ChatDb> dbOptions, TimeProvider clock, ILogger<MessageWriter> logger)
+    IServiceScopeFactory scopes, DbContextOptions<ChatDb> dbOptions, TimeProvider clock, ConfabMetrics metrics,
+    ILogger<MessageWriter> logger)
     : BackgroundService
 {
     const int MaxBatch = 256;
@@ -152,7 +153,9 @@ public sealed partial class MessageWriter(
                     work.Done.TrySetException(e);
             }
         }
+        var committing = Stopwatch.GetTimestamp();
         await transaction.CommitAsync();
+        metrics.BatchCommitted(Stopwatch.GetElapsedTime(committing));
         return written;
     }
 
@@ -179,7 +182,6 @@ public sealed partial class MessageWriter(
         var events = services.GetRequiredService<ChatEvents>();
         var reader = services.GetRequiredService<MessageReader>();
         var notifications = services.GetRequiredService<NotificationService>();
-        var metrics = services.GetRequiredService<ConfabMetrics>();
         foreach (var (work, result) in batch)
         {
             metrics.MessagePosted();

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Confab.Messages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Confab.Tests.Operations;
 
@@ -86,5 +89,24 @@ public sealed class OperationsTests(ConfabFactory app) : IClassFixture<ConfabFac
         var text = await response.Content.ReadAsStringAsync();
         text.ShouldContain("http_server_request_duration_seconds_count{");
         text.Split('\n').ShouldContain(line => line.StartsWith("confab_messages_posted_total", StringComparison.Ordinal) && !line.EndsWith(" 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_commit_of_posted_messages_is_timed()
+    {
+        var user = await app.RegisterAsync("timed");
+        var channel = await user.CreateChannelAsync("commits");
+        // This server's own instrument: test servers in one process would otherwise see each other's in /metrics.
+        using var commits = new MetricCollector<double>(app.Services.GetRequiredService<IMeterFactory>(),
+            ConfabMetrics.MeterName, "confab.messages.commit.duration");
+
+        await user.PostAsync(channel, "first");
+        await user.PostAsync(channel, "second");
+
+        var timed = commits.GetMeasurementSnapshot();
+        timed.Count.ShouldBe(2);
+        timed.ShouldAllBe(commit => commit.Value > 0 && commit.Value < 30);
+        using var http = app.Anonymous();
+        (await http.GetStringAsync("metrics")).ShouldContain("confab_messages_commit_duration_seconds_bucket{");
     }
 }
