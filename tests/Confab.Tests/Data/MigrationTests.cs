@@ -25,4 +25,38 @@ public sealed class MigrationTests(ConfabFactory app) : IClassFixture<ConfabFact
 
         mode.ShouldBe(["wal"]);
     }
+
+    // Both indexes leave out rows whose column is null, and a lookup that gives the column a value still uses them.
+    [Theory]
+    [InlineData("IX_Messages_ParentId_Seq", "ParentId",
+        """SELECT "Id" FROM "Messages" WHERE "ParentId" = $id AND "Seq" > 0 ORDER BY "Seq" LIMIT 51""", "(ParentId=? AND Seq>?)")]
+    [InlineData("IX_Messages_ChannelId_AuthorId_ClientMessageId", "ClientMessageId",
+        """SELECT "Id" FROM "Messages" WHERE "ChannelId" = $id AND "AuthorId" = $id AND "ClientMessageId" = $id""",
+        "(ChannelId=? AND AuthorId=? AND ClientMessageId=?)")]
+    public async Task Message_indexes_leave_out_nulls_and_still_serve_lookups(string index, string column, string lookup, string terms)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDb>();
+
+        var definition = await QueryAsync(db, """SELECT "sql" FROM "sqlite_master" WHERE "name" = $id""", index, column: 0);
+        var plan = await QueryAsync(db, "EXPLAIN QUERY PLAN " + lookup, "x", column: 3);
+
+        definition.Single().ShouldEndWith($"WHERE \"{column}\" IS NOT NULL");
+        plan.ShouldBe([$"SEARCH Messages USING INDEX {index} {terms}"]);
+    }
+
+    static async Task<List<string>> QueryAsync(ChatDb db, string sql, string id, int column)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("$id", id);
+        command.Parameters.Add(parameter);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            values.Add(reader.GetString(column));
+        return values;
+    }
 }

@@ -193,10 +193,12 @@ namespace Confab.Data.Migrations.Sqlite
                     b.HasIndex("ChannelId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("ParentId", "Seq");
+                    b.HasIndex("ParentId", "Seq")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("ChannelId", "AuthorId", "ClientMessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ClientMessageId\" IS NOT NULL");
 
                     b.ToTable("Messages");
                 });
