@@ -70,11 +70,18 @@ public static class RateLadder
 
     static async Task<StepResult> RunLoggedAsync(double rate, Func<double, Task<StepResult>> runStep, Action<string> log, List<StepResult> steps)
     {
-        StepResult step = await runStep(rate);
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        int gen2Before = GC.CollectionCount(2);
+        StepResult step = await runStep(rate) with
+        {
+            LoadGeneratorGcPauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds,
+            LoadGeneratorGen2Collections = GC.CollectionCount(2) - gen2Before,
+        };
         steps.Add(step);
         log($"step {rate:0.#}/s: achieved {step.AchievedRate:0.#}/s, p50 {step.Latency.P50:0.##} ms, "
             + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, unfinished {step.Unfinished}, lost {step.Lost}, "
-            + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms"
+            + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms, "
+            + $"load generator GC paused {step.LoadGeneratorGcPauseMs:0} ms ({step.LoadGeneratorGen2Collections} gen2)"
             + (step.FirstError is null ? "" : $", first error: {step.FirstError}"));
         return step;
     }

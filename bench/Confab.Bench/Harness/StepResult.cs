@@ -9,6 +9,15 @@ public sealed record StepResult(double OfferedRate, double AchievedRate, Latency
     /// <summary>How late the load generator started operations (p99, ms); it is part of every latency above.</summary>
     public double SchedulerLagP99 { get; init; }
 
+    /// <summary>
+    /// Time the load generator's own garbage collector paused it during the step (ms), and how many of its collections
+    /// were full (gen2) ones: a pause delays every receipt and reply the generator times, so a step that misses while
+    /// its generator paused for long did not necessarily see a slow server.
+    /// </summary>
+    public double LoadGeneratorGcPauseMs { get; init; }
+
+    public int LoadGeneratorGen2Collections { get; init; }
+
     /// <summary>Operations still running when the step gave up waiting: too slow to be in the histogram, so the step cannot pass.</summary>
     public long Unfinished { get; init; }
 
