@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Confab.Common;
 using Confab.Users;
@@ -13,8 +12,6 @@ public static class AuthSetup
 {
     public const string AdminPolicy = "admin";
 
-    static readonly string[] KeptClaims = [JwtRegisteredClaimNames.Sub, JwtRegisteredClaimNames.UniqueName];
-
     public static WebApplicationBuilder AddConfabAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,6 +21,7 @@ public static class AuthSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<RememberingTokenHandler>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<AuthService>();
         services.AddHttpContextAccessor();
@@ -32,9 +30,11 @@ public static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenService>((options, tokens) =>
+            .Configure<TokenService, RememberingTokenHandler>((options, tokens, handler) =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(handler);
                 options.TokenValidationParameters = tokens.ValidationParameters();
                 options.Events = new JwtBearerEvents
                 {
@@ -96,14 +96,7 @@ public static class AuthSetup
             return;
         }
         context.HttpContext.Items[typeof(CurrentUser)] = user;
-        context.Principal = Slim(context.Principal!);
     }
-
-    // A hub connection holds its principal for as long as it stays open, so keep only the claims Confab reads: new
-    // claims, because each of the token's refers back to the whole identity it came in.
-    static ClaimsPrincipal Slim(ClaimsPrincipal principal) => new(new ClaimsIdentity(
-        KeptClaims.Select(principal.FindFirst).OfType<Claim>().Select(claim => new Claim(claim.Type, claim.Value)),
-        principal.Identity?.AuthenticationType));
 
     static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {

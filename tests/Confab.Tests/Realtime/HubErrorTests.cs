@@ -1,8 +1,6 @@
 using Confab.Realtime;
 
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Confab.Tests.Realtime;
@@ -98,8 +96,8 @@ public sealed class HubErrorTests(ConfabFactory app) : IClassFixture<ConfabFacto
     public async Task A_connection_without_a_valid_token_is_refused()
     {
         var user = await app.RegisterAsync("locked");
-        var expired = Token(user, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(-5), ServerKey());
-        var foreignKey = Token(user, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), new SymmetricSecurityKey(new byte[64]));
+        var expired = app.SignToken(user, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(-5), app.ServerKey());
+        var foreignKey = app.SignToken(user, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), new SymmetricSecurityKey(new byte[64]));
 
         foreach (var (token, inQuery) in new[] { ((string?)null, false), ("not-a-jwt", false), ("not-a-jwt", true), (expired, false), (expired, true), (foreignKey, false) })
         {
@@ -120,26 +118,5 @@ public sealed class HubErrorTests(ConfabFactory app) : IClassFixture<ConfabFacto
         var sent = await connection.InvokeAsync<MessageResponse>("SendMessage", room.Id.ToString(), "from a browser", "q-1", null);
 
         sent.Author.Id.ShouldBe(user.Id);
-    }
-
-    SymmetricSecurityKey ServerKey() => app.Services.GetRequiredService<SigningKey>().Key;
-
-    string Token(TestUser user, DateTime notBefore, DateTime expires, SecurityKey key)
-    {
-        var jwt = app.Services.GetRequiredService<IOptions<JwtOptions>>().Value;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = jwt.Issuer,
-            Audience = jwt.Audience,
-            IssuedAt = notBefore,
-            NotBefore = notBefore,
-            Expires = expires,
-            Claims = new Dictionary<string, object>
-            {
-                [JwtRegisteredClaimNames.Sub] = user.Id.ToString(),
-                [JwtRegisteredClaimNames.UniqueName] = user.User.Username,
-            },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
     }
 }
