@@ -5,6 +5,8 @@ using Confab.Notifications;
 using Confab.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace Confab.Data;
 
@@ -41,5 +43,7 @@ public sealed class ChatDb(DbContextOptions<ChatDb> options) : DbContext(options
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new UserReferenceIndexConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 }

@@ -45,6 +45,30 @@ public sealed class MigrationTests(ConfabFactory app) : IClassFixture<ConfabFact
         plan.ShouldBe([$"SEARCH Messages USING INDEX {index} {terms}"]);
     }
 
+    [Theory]
+    [InlineData("Messages", "AuthorId", false)]
+    [InlineData("MessageMentions", "UserId", false)]
+    [InlineData("Reactions", "UserId", false)]
+    [InlineData("Notifications", "ActorId", false)]
+    [InlineData("Channels", "CreatedBy", false)]
+    [InlineData("ChannelMembers", "UserId", true)]
+    [InlineData("RefreshTokens", "UserId", true)]
+    public async Task Foreign_keys_to_users_are_kept_and_indexed_only_where_a_configuration_asks(
+        string table, string column, bool indexed)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDb>();
+
+        var toUsers = await QueryAsync(db, """SELECT "from" FROM pragma_foreign_key_list($id) WHERE "table" = 'Users'""", table, column: 0);
+        var ledByColumn = await QueryAsync(db, $"""
+            SELECT i."name" FROM pragma_index_list($id) AS i, pragma_index_info(i."name") AS c
+            WHERE c."seqno" = 0 AND c."name" = '{column}'
+            """, table, column: 0);
+
+        toUsers.ShouldContain(column);
+        (ledByColumn.Count > 0).ShouldBe(indexed, $"indexes led by {table}.{column}: {string.Join(", ", ledByColumn)}");
+    }
+
     static async Task<List<string>> QueryAsync(ChatDb db, string sql, string id, int column)
     {
         await db.Database.OpenConnectionAsync();

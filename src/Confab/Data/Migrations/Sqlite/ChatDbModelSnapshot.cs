@@ -100,8 +100,6 @@ namespace Confab.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedBy");
-
                     b.HasIndex("DirectKey")
                         .IsUnique();
 
@@ -188,8 +186,6 @@ namespace Confab.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("ChannelId", "Seq")
                         .IsUnique();
 
@@ -213,8 +209,6 @@ namespace Confab.Data.Migrations.Sqlite
 
                     b.HasKey("MessageId", "UserId");
 
-                    b.HasIndex("UserId");
-
                     b.ToTable("MessageMentions");
                 });
 
@@ -234,8 +228,6 @@ namespace Confab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId", "UserId", "Emoji");
-
-                    b.HasIndex("UserId");
 
                     b.ToTable("Reactions");
                 });
@@ -275,8 +267,6 @@ namespace Confab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ActorId");
 
                     b.HasIndex("CreatedAt");
 
