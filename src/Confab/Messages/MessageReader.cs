@@ -60,7 +60,7 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
         if (rows.Count == 0)
             return [];
 
-        var ids = $"[{string.Join(',', rows.Select(r => $"\"{SqlValues.Text(r.Id)}\""))}]";
+        var ids = SqlValues.JsonArray(rows, r => r.Id);
         var reactions = Read(session.Query(ReactionsSql, ("$ids", ids), ("$viewer", SqlValues.Text(viewerId))),
                 r => new ReactionGroup(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3), r.GetStoredTime(4)))
             .OrderBy(r => r.First).ThenBy(r => r.Emoji, StringComparer.Ordinal)
@@ -74,9 +74,13 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
         return rows.Select(r => new MessageResponse(
             r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
             r.Content, r.ClientMessageId, r.ParentId, r.ReplyCount,
-            reactions[r.Id].ToList(), mentions[r.Id].ToList(),
+            ListOf(reactions, r.Id), ListOf(mentions, r.Id),
             r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
     }
+
+    // Most messages have no reactions and no mentions, and they share one empty list instead of a new one each.
+    static IReadOnlyList<T> ListOf<T>(ILookup<Guid, T> lookup, Guid messageId) =>
+        lookup.Contains(messageId) ? lookup[messageId].ToList() : Array.Empty<T>();
 
     static List<T> Read<T>(SqliteDataReader reader, Func<SqliteDataReader, T> row)
     {
@@ -171,7 +175,15 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
             : MessageStatus.Sent;
 
         // With nobody else in the channel the message has reached no one.
-        static bool Reached(List<Cursor> lowest, long seq, Guid authorId) =>
-            lowest.FirstOrDefault(c => c.UserId != authorId) is { } other && other.Seq >= seq;
+        // A loop, not FirstOrDefault: this runs twice per message, and a lambda capturing the author allocates each time.
+        static bool Reached(List<Cursor> lowest, long seq, Guid authorId)
+        {
+            foreach (var cursor in lowest)
+            {
+                if (cursor.UserId != authorId)
+                    return cursor.Seq >= seq;
+            }
+            return false;
+        }
     }
 }
