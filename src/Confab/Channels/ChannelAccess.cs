@@ -65,6 +65,12 @@ public sealed class ChannelAccess(ChatDb db, KeptStatements statements)
     public ChannelView SeeCommitted(CurrentUser me, Guid channelId)
     {
         using var session = statements.Rent();
+        return SeeCommitted(session, me, channelId);
+    }
+
+    /// <inheritdoc cref="SeeCommitted(CurrentUser, Guid)"/>
+    public static ChannelView SeeCommitted(KeptStatements.Session session, CurrentUser me, Guid channelId)
+    {
         using var row = session.Query(SeenSql, ("$channel", SqlValues.Text(channelId)), ("$user", SqlValues.Text(me.Id)));
         if (!row.Read())
             throw ConfabError.NotFound("channel");

@@ -13,6 +13,7 @@ public static class MessageEndpoints
         builder.Services.AddSingleton<MessageWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MessageWriter>());
         builder.Services.AddScoped<MessageQueries>();
+        builder.Services.AddSingleton<MessageHistory>();
         builder.Services.AddScoped<SearchService>();
         return builder;
     }
@@ -41,8 +42,8 @@ public static class MessageEndpoints
     }
 
     static Ok<MessagePage> History(
-        Guid id, MessageQueries queries, CurrentUser me, long? before = null, long? after = null, int? limit = null) =>
-        TypedResults.Ok(queries.History(me, id, before, after, limit));
+        Guid id, MessageHistory history, CurrentUser me, long? before = null, long? after = null, int? limit = null) =>
+        TypedResults.Ok(history.Read(me, id, before, after, limit));
 
     static async Task<Ok<MessageResponse>> Get(Guid id, MessageQueries queries, CurrentUser me, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(me, id, ct));

@@ -25,18 +25,17 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
     }
 
     /// <summary>Up to <paramref name="take"/> messages of a channel before a seq (or from its end), newest first.</summary>
-    public List<MessageResponse> ReadBefore(Guid channelId, long? before, int take, Guid viewerId)
+    public static List<MessageResponse> ReadBefore(
+        KeptStatements.Session session, Guid channelId, long? before, int take, Guid viewerId)
     {
-        using var session = statements.Rent();
         var rows = Rows(session.Query(BeforeSql,
             ("$channel", SqlValues.Text(channelId)), ("$seq", before ?? long.MaxValue), ("$take", take)));
         return Build(session, rows, viewerId);
     }
 
     /// <summary>Up to <paramref name="take"/> messages of a channel after a seq, oldest first.</summary>
-    public List<MessageResponse> ReadAfter(Guid channelId, long after, int take, Guid viewerId)
+    public static List<MessageResponse> ReadAfter(KeptStatements.Session session, Guid channelId, long after, int take, Guid viewerId)
     {
-        using var session = statements.Rent();
         var rows = Rows(session.Query(AfterSql, ("$channel", SqlValues.Text(channelId)), ("$seq", after), ("$take", take)));
         return Build(session, rows, viewerId);
     }

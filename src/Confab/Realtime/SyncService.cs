@@ -4,7 +4,7 @@ using Confab.Messages;
 namespace Confab.Realtime;
 
 /// <summary>Catching up after a disconnect: the REST history with <c>after=</c>, for many channels in one call.</summary>
-public sealed class SyncService(MessageQueries queries)
+public sealed class SyncService(MessageHistory history)
 {
     public const int MaxMessagesPerChannel = 100;
     public const int MaxCursors = 500;
@@ -27,7 +27,7 @@ public sealed class SyncService(MessageQueries queries)
         {
             try
             {
-                var page = queries.History(me, channelId, before: null, after: afterSeq, MaxMessagesPerChannel);
+                var page = history.Read(me, channelId, before: null, after: afterSeq, MaxMessagesPerChannel);
                 results.Add(new SyncResult(channelId, page.Items, page.NextCursor is not null, Gone: false));
             }
             catch (ConfabError e) when (e.Status == StatusCodes.Status404NotFound)
