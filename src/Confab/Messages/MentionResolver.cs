@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Confab.Channels;
 using Confab.Common;
 using Confab.Data;
@@ -34,7 +33,7 @@ public sealed class MentionResolver(ChatDb db)
         if (userIds.Count == 0)
             return;
         var id = SqlValues.Text(messageId);
-        var users = JsonSerializer.Serialize(userIds.Select(SqlValues.Text));
+        var users = SqlValues.JsonArray(userIds, userId => userId);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "MessageMentions" ("MessageId", "UserId")
             SELECT {id}, u.value FROM json_each({users}) AS u WHERE true
