@@ -71,10 +71,10 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
                 r => new Cursor(r.GetBoolean(0), r.GetGuid(1), r.GetInt64(2)))));
 
         return rows.Select(r => new MessageResponse(
-            r.Id, r.ChannelId, r.Seq, new UserSummary(r.AuthorId, r.AuthorName, r.AuthorDisplay),
+            r.Id, r.ChannelId, r.Seq, r.Author,
             r.Content, r.ClientMessageId, r.ParentId, r.ReplyCount,
             ListOf(reactions, r.Id), ListOf(mentions, r.Id),
-            r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.AuthorId))).ToList();
+            r.CreatedAt, r.EditedAt, r.DeletedAt, cursors[r.ChannelId].StatusOf(r.Seq, r.Author.Id))).ToList();
     }
 
     // Most messages have no reactions and no mentions, and they share one empty list instead of a new one each.
@@ -92,16 +92,29 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
         }
     }
 
-    static List<MessageRow> Rows(SqliteDataReader reader) => Read(reader, r => new MessageRow(
-        r.GetGuid(0), r.GetGuid(1), r.GetInt64(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), r.GetInt32(9),
-        r.GetStoredTime(10), r.IsDBNull(11) ? null : r.GetStoredTime(11),
-        r.IsDBNull(12) ? null : r.GetStoredTime(12)));
+    // A page has few authors: each is read once and shared by all their messages, not read again for each.
+    static List<MessageRow> Rows(SqliteDataReader reader)
+    {
+        var authors = new Dictionary<Guid, UserSummary>();
+        return Read(reader, r => new MessageRow(
+            r.GetGuid(0), r.GetGuid(1), r.GetInt64(2), AuthorOf(r, authors), r.GetString(6),
+            r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetGuid(8), r.GetInt32(9),
+            r.GetStoredTime(10), r.IsDBNull(11) ? null : r.GetStoredTime(11),
+            r.IsDBNull(12) ? null : r.GetStoredTime(12)));
+    }
+
+    static UserSummary AuthorOf(SqliteDataReader row, Dictionary<Guid, UserSummary> authors)
+    {
+        var id = row.GetGuid(3);
+        if (!authors.TryGetValue(id, out var author))
+            authors[id] = author = new UserSummary(id, row.GetString(4), row.GetString(5));
+        return author;
+    }
 
     // The author is joined explicitly: through the navigation, EF limits a page in a subquery first and then joins and
     // sorts it a second time, which cost SQLite a third more to compile and run.
     static readonly Expression<Func<Message, User, MessageRow>> RowOf = (m, u) => new MessageRow(
-        m.Id, m.ChannelId, m.Seq, m.AuthorId, u.Username, u.DisplayName, m.Content, m.ClientMessageId,
+        m.Id, m.ChannelId, m.Seq, new UserSummary(u.Id, u.Username, u.DisplayName), m.Content, m.ClientMessageId,
         m.ParentId, m.ReplyCount, m.CreatedAt, m.EditedAt, m.DeletedAt);
 
     // The columns of RowOf, in its order.
@@ -155,7 +168,7 @@ public sealed class MessageReader(ChatDb db, KeptStatements statements)
         """;
 
     sealed record MessageRow(
-        Guid Id, Guid ChannelId, long Seq, Guid AuthorId, string AuthorName, string AuthorDisplay, string Content,
+        Guid Id, Guid ChannelId, long Seq, UserSummary Author, string Content,
         string? ClientMessageId, Guid? ParentId, int ReplyCount, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt);
 
     sealed record ReactionGroup(Guid MessageId, string Emoji, int Count, bool Me, DateTime First);
