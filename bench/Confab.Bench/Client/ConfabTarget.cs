@@ -28,6 +28,31 @@ public sealed class ConfabTarget : IAsyncDisposable
     /// <summary>The server's /proc figures, or null when it is not our child process.</summary>
     public ProcessSample? Sample() => _server?.Sample();
 
+    /// <summary>
+    /// Builds src/Confab in Release when a source is newer than the build. The runner calls it once, before the first
+    /// scenario, so a run measures the code as it was when the run started: built at the first Confab scenario instead,
+    /// a source edited during the baselines broke a whole run.
+    /// </summary>
+    public static async Task BuildIfStaleAsync(BenchOptions options)
+    {
+        if (options.ServerUrl is not null || options.NoBuild)
+        {
+            return;
+        }
+
+        string project = ProjectDirectory(options);
+        if (IsStale(ServerDll(options), project))
+        {
+            BenchLog.Write("building src/Confab (Release)");
+            await RunToEndAsync("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
+        }
+    }
+
+    static string ProjectDirectory(BenchOptions options) => Path.Combine(options.RepositoryRoot, "src", "Confab");
+
+    static string ServerDll(BenchOptions options) =>
+        Path.Combine(ProjectDirectory(options), "bin", "Release", "net10.0", "Confab.dll");
+
     public static async Task<ConfabTarget> StartAsync(BenchOptions options, string workDirectory)
     {
         if (options.ServerUrl is { } url)
@@ -36,14 +61,7 @@ public sealed class ConfabTarget : IAsyncDisposable
             return new ConfabTarget(url, null);
         }
 
-        string project = Path.Combine(options.RepositoryRoot, "src", "Confab");
-        string dll = Path.Combine(project, "bin", "Release", "net10.0", "Confab.dll");
-        if (!options.NoBuild && IsStale(dll, project))
-        {
-            BenchLog.Write("building src/Confab (Release)");
-            await RunToEndAsync("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
-        }
-
+        string dll = ServerDll(options);
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"no server build at {dll}");

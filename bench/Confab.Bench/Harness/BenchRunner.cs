@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
+using Confab.Bench.Client;
 using Confab.Bench.Scenarios;
 
 namespace Confab.Bench.Harness;
@@ -23,6 +24,7 @@ public static class BenchRunner
         }
 
         Stopwatch total = Stopwatch.StartNew();
+        await ConfabTarget.BuildIfStaleAsync(options);
         StringBuilder summary = new();
         BenchContext? context = null;
         context = new BenchContext(options, name => RunOneAsync(context!, name, machine, summary));
