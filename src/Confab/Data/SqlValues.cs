@@ -5,12 +5,9 @@ namespace Confab.Data;
 /// <summary>Values written by hand-made SQL exactly as EF Core stores them, so EF's own queries find them.</summary>
 public static class SqlValues
 {
-    /// <summary>EF Core's SQLite provider keeps a <see cref="Guid"/> as upper-case text in the "D" format.</summary>
-    public static string Text(Guid id) => string.Create(36, id, (text, value) =>
-    {
-        value.TryFormat(text, out _, "D");
-        Ascii.ToUpperInPlace(text, out _);
-    });
+    const int TextLength = 36;
+
+    public static string Text(Guid id) => string.Create(TextLength, id, (text, value) => Write(value, text));
 
     public static string? Text(Guid? id) => id is { } value ? Text(value) : null;
 
@@ -20,20 +17,26 @@ public static class SqlValues
     /// </summary>
     public static string JsonArray<T>(IReadOnlyList<T> items, Func<T, Guid> idOf)
     {
-        const int quotedLength = 38;
-        return string.Create(Math.Max(2, items.Count * (quotedLength + 1) + 1), (items, idOf), (text, state) =>
+        const int elementLength = TextLength + 3; // quotes and the comma after it
+        return string.Create(Math.Max(2, items.Count * elementLength + 1), (items, idOf), (text, state) =>
         {
             text[0] = '[';
             for (var i = 0; i < state.items.Count; i++)
             {
-                var quoted = text.Slice(1 + i * (quotedLength + 1), quotedLength + 1);
-                quoted[0] = '"';
-                state.idOf(state.items[i]).TryFormat(quoted[1..], out _, "D");
-                quoted[quotedLength - 1] = '"';
-                quoted[quotedLength] = ',';
+                var element = text.Slice(1 + i * elementLength, elementLength);
+                element[0] = '"';
+                Write(state.idOf(state.items[i]), element.Slice(1, TextLength));
+                element[^2] = '"';
+                element[^1] = ',';
             }
             text[^1] = ']';
-            Ascii.ToUpperInPlace(text, out _);
         });
+    }
+
+    /// <summary>EF Core's SQLite provider keeps a <see cref="Guid"/> as upper-case text in the "D" format.</summary>
+    static void Write(Guid id, Span<char> text)
+    {
+        id.TryFormat(text, out _, "D");
+        Ascii.ToUpperInPlace(text, out _);
     }
 }
