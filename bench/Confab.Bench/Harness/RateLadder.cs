@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Confab.Bench.Harness;
 
 /// <summary>
@@ -72,15 +74,18 @@ public static class RateLadder
     {
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         int gen2Before = GC.CollectionCount(2);
+        TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
+        long startedAt = Stopwatch.GetTimestamp();
         StepResult step = await runStep(rate) with
         {
             LoadGeneratorGcPauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds,
             LoadGeneratorGen2Collections = GC.CollectionCount(2) - gen2Before,
+            LoadGeneratorCpuPercent = 100 * (Environment.CpuUsage.TotalTime - cpuBefore) / Stopwatch.GetElapsedTime(startedAt),
         };
         steps.Add(step);
         log($"step {rate:0.#}/s: achieved {step.AchievedRate:0.#}/s, p50 {step.Latency.P50:0.##} ms, "
             + $"p99 {step.Latency.P99:0.##} ms, max {step.Latency.Max:0.##} ms, failed {step.Failed}, unfinished {step.Unfinished}, lost {step.Lost}, "
-            + $"server CPU {step.ServerCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms, "
+            + $"server CPU {step.ServerCpuPercent:0}%, load generator CPU {step.LoadGeneratorCpuPercent:0}%, scheduler lag p99 {step.SchedulerLagP99:0.##} ms, "
             + $"load generator GC paused {step.LoadGeneratorGcPauseMs:0} ms ({step.LoadGeneratorGen2Collections} gen2)"
             + (step.FirstError is null ? "" : $", first error: {step.FirstError}"));
         return step;

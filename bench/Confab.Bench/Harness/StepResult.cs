@@ -18,6 +18,12 @@ public sealed record StepResult(double OfferedRate, double AchievedRate, Latency
 
     public int LoadGeneratorGen2Collections { get; init; }
 
+    /// <summary>
+    /// The load generator's own average CPU use during the step, in percent of one core. It shares the machine's cores
+    /// with the server, so what it takes, the server cannot have.
+    /// </summary>
+    public double LoadGeneratorCpuPercent { get; init; }
+
     /// <summary>Operations still running when the step gave up waiting: too slow to be in the histogram, so the step cannot pass.</summary>
     public long Unfinished { get; init; }
 
