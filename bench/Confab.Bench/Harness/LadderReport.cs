@@ -7,7 +7,8 @@ public static class LadderReport
 {
     /// <summary>
     /// Adds "<paramref name="label"/> at p99 &lt;= limit" (the best passing step's achieved rate,
-    /// 0 when none passed) with its latency, the server's and the load generator's CPU during it, and the first step that missed.
+    /// 0 when none passed) with its latency, the server's and the load generator's CPU during it,
+    /// and the first step that missed.
     /// </summary>
     /// <param name="figure">What a step's rate is in the reported unit; its achieved rate unless given.</param>
     public static void Add(
